@@ -1,0 +1,88 @@
+from django.contrib import admin
+
+from .models import (
+    Desa,
+    Household,
+    HouseholdMove,
+    KabKota,
+    Kecamatan,
+    Person,
+    Posyandu,
+    Profile,
+    Provinsi,
+    Puskesmas,
+)
+
+
+@admin.register(Provinsi)
+class ProvinsiAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama"]
+    search_fields = ["kode", "nama"]
+
+
+@admin.register(KabKota)
+class KabKotaAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "provinsi"]
+    list_select_related = ["provinsi"]
+    search_fields = ["kode", "nama"]
+
+
+@admin.register(Kecamatan)
+class KecamatanAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "kab_kota"]
+    list_select_related = ["kab_kota"]
+    search_fields = ["kode", "nama"]
+
+
+@admin.register(Desa)
+class DesaAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "kecamatan", "puskesmas"]
+    list_select_related = ["kecamatan", "puskesmas"]
+    list_filter = ["puskesmas"]
+    search_fields = ["kode", "nama"]
+
+
+@admin.register(Puskesmas)
+class PuskesmasAdmin(admin.ModelAdmin):
+    list_display = ["nama", "kode", "kab_kota"]
+    list_select_related = ["kab_kota"]
+    search_fields = ["nama", "kode"]
+
+
+@admin.register(Posyandu)
+class PosyanduAdmin(admin.ModelAdmin):
+    list_display = ["nama", "desa", "strata", "jadwal_jenis"]
+    list_select_related = ["desa"]
+    list_filter = ["strata"]
+    search_fields = ["nama"]
+    autocomplete_fields = ["desa"]
+
+
+@admin.register(Household)
+class HouseholdAdmin(admin.ModelAdmin):
+    list_display = ["no_kk", "alamat", "rt", "rw", "posyandu"]
+    list_select_related = ["posyandu"]
+    search_fields = ["no_kk", "alamat"]
+    autocomplete_fields = ["desa", "posyandu"]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["nama", "nik", "jenis_kelamin", "tanggal_lahir", "household"]
+    list_select_related = ["household"]
+    search_fields = ["nama", "nik"]
+    autocomplete_fields = ["household"]
+
+
+@admin.register(HouseholdMove)
+class HouseholdMoveAdmin(admin.ModelAdmin):
+    list_display = ["household", "dari_posyandu", "ke_posyandu", "tanggal", "oleh"]
+    list_select_related = ["household", "dari_posyandu", "ke_posyandu", "oleh"]
+
+
+@admin.register(Profile)
+class ProfileAdmin(admin.ModelAdmin):
+    list_display = ["user", "role", "posyandu", "puskesmas", "kab_kota"]
+    list_select_related = ["user", "posyandu", "puskesmas", "kab_kota"]
+    list_filter = ["role"]
+    autocomplete_fields = ["user", "posyandu", "puskesmas", "kab_kota"]

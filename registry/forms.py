@@ -1,0 +1,156 @@
+"""Forms for households and their members. Messages are in Indonesian and sit by the field."""
+
+from django import forms
+from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.urls import reverse
+from django.utils.html import format_html
+
+from . import identifiers
+from .models import Desa, Household, Person, Posyandu, Relation
+from .scoping import scope
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _optional_sixteen_digits(value: str | None) -> str | None:
+    """Typed separators removed; an empty value becomes None so that uniqueness ignores it."""
+    return identifiers.clean_digits(value) or None
+
+
+def _already_registered(existing: Person, user) -> str:
+    if scope(Person.objects.filter(pk=existing.pk), user).exists():
+        url = reverse("person_detail", args=[existing.pk])
+        return format_html('NIK ini sudah terdaftar atas nama <a href="{}">{}</a>.', url, existing.nama)
+    return "NIK ini sudah terdaftar di wilayah lain. Hubungi Puskesmas untuk memindahkannya."
+
+
+class PersonForm(forms.ModelForm):
+    # Wider than 16 so that "1872 0145 0321 0001" can be typed; digits are checked in clean_nik.
+    nik = forms.CharField(label="NIK", max_length=24, required=False)
+
+    class Meta:
+        model = Person
+        fields = [
+            "nama",
+            "nik",
+            "jenis_kelamin",
+            "tanggal_lahir",
+            "hubungan",
+            "telepon",
+            "hpht",
+            "tanggal_persalinan",
+        ]
+        widgets = {
+            "tanggal_lahir": DATE_WIDGET,
+            "hpht": DATE_WIDGET,
+            "tanggal_persalinan": DATE_WIDGET,
+            "nik": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            "telepon": forms.TextInput(attrs={"inputmode": "tel"}),
+        }
+        help_texts = {"nik": "16 digit. Kosongkan bila belum punya (misalnya bayi)."}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_nik(self):
+        nik = _optional_sixteen_digits(self.cleaned_data.get("nik"))
+        if nik is None:
+            return None
+        error = identifiers.sixteen_digit_error(nik, "NIK")
+        if error:
+            raise forms.ValidationError(error)
+        existing = Person.objects.filter(nik=nik).exclude(pk=self.instance.pk).first()
+        if existing:
+            raise forms.ValidationError(_already_registered(existing, self.user))
+        return nik
+
+    def clean_telepon(self):
+        phone = self.cleaned_data.get("telepon", "").replace(" ", "").replace("-", "")
+        digits = phone[1:] if phone.startswith("+") else phone
+        if phone and (not digits.isdigit() or not 8 <= len(digits) <= 15):
+            raise forms.ValidationError("Nomor HP harus 8–15 angka, boleh diawali +.")
+        return phone
+
+
+class HouseholdForm(forms.ModelForm):
+    no_kk = forms.CharField(label="No. KK", max_length=24, required=False)
+
+    class Meta:
+        model = Household
+        fields = ["no_kk", "alamat", "rt", "rw", "dusun", "desa", "posyandu"]
+        widgets = {"no_kk": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})}
+        help_texts = {"no_kk": "16 digit, dari Kartu Keluarga."}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["desa"].queryset = scope(Desa.objects.all(), user)
+        posyandu = scope(Posyandu.objects.select_related("desa"), user)
+        self.fields["posyandu"].queryset = posyandu
+        if self.instance.pk:
+            # Moving to another Posyandu has its own page, which keeps the history.
+            del self.fields["posyandu"]
+        elif len(posyandu) == 1:
+            self.fields["posyandu"].initial = posyandu[0]
+            self.fields["desa"].initial = posyandu[0].desa
+
+    def clean_no_kk(self):
+        no_kk = _optional_sixteen_digits(self.cleaned_data.get("no_kk"))
+        if no_kk is None:
+            return None
+        error = identifiers.sixteen_digit_error(no_kk, "No. KK")
+        if error:
+            raise forms.ValidationError(error)
+        if Household.objects.filter(no_kk=no_kk).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError("No. KK ini sudah terdaftar.")
+        return no_kk
+
+    def clean_rt(self):
+        return _clean_rt_rw(self.cleaned_data.get("rt", ""), "RT")
+
+    def clean_rw(self):
+        return _clean_rt_rw(self.cleaned_data.get("rw", ""), "RW")
+
+
+def _clean_rt_rw(value: str, label: str) -> str:
+    value = value.strip()
+    if value and not value.isdigit():
+        raise forms.ValidationError(f"{label} hanya berisi angka, misalnya 003.")
+    return value.zfill(3) if value else ""
+
+
+class BaseMemberFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        members = [f.cleaned_data for f in self.forms if f.cleaned_data]
+        heads = sum(1 for m in members if m.get("hubungan") == Relation.KEPALA)
+        if heads != 1:
+            raise forms.ValidationError("Tandai tepat satu anggota sebagai kepala keluarga.")
+        niks = [m["nik"] for m in members if m.get("nik")]
+        if len(niks) != len(set(niks)):
+            raise forms.ValidationError("Ada NIK yang sama pada dua anggota keluarga.")
+
+
+MemberFormSet = inlineformset_factory(
+    Household,
+    Person,
+    form=PersonForm,
+    formset=BaseMemberFormSet,
+    extra=1,
+    min_num=1,
+    validate_min=True,
+    can_delete=False,
+)
+
+
+class HouseholdMoveForm(forms.Form):
+    ke_posyandu = forms.ModelChoiceField(queryset=Posyandu.objects.none(), label="Pindah ke Posyandu")
+    tanggal = forms.DateField(label="Tanggal pindah", widget=DATE_WIDGET)
+    alasan = forms.CharField(label="Alasan", max_length=200, required=False)
+
+    def __init__(self, *args, household: Household, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.household = household
+        self.fields["ke_posyandu"].queryset = choices.exclude(pk=household.posyandu_id)

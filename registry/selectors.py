@@ -1,0 +1,99 @@
+"""Reads from the registry, always through the user's area scope."""
+
+import datetime as dt
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+
+from . import identifiers, lifecycle
+from .models import Household, Person, Posyandu
+from .scoping import scope
+
+
+def person_search(*, user, q: str = "", posyandu_id: int | None = None) -> QuerySet[Person]:
+    """People of the user's area matching a name, a NIK or a No. KK (prefix of the digits)."""
+    people = scope(Person.objects.all(), user).select_related("household__posyandu", "household__desa")
+    if posyandu_id:
+        people = people.filter(household__posyandu_id=posyandu_id)
+    q = q.strip()
+    digits = identifiers.clean_digits(q)
+    if digits.isdigit():
+        people = people.filter(Q(nik__startswith=digits) | Q(household__no_kk__startswith=digits))
+    elif q:
+        people = people.filter(nama__icontains=q)
+    return people.order_by("nama", "id")
+
+
+def household_search(*, user, q: str = "", posyandu_id: int | None = None) -> QuerySet[Household]:
+    """Households of the user's area by No. KK, address, or a member's name or NIK."""
+    households = scope(Household.objects.all(), user).select_related("posyandu", "desa")
+    if posyandu_id:
+        households = households.filter(posyandu_id=posyandu_id)
+    q = q.strip()
+    digits = identifiers.clean_digits(q)
+    if digits.isdigit():
+        households = households.filter(
+            Q(no_kk__startswith=digits) | Q(members__nik__startswith=digits)
+        ).distinct()
+    elif q:
+        households = households.filter(Q(alamat__icontains=q) | Q(members__nama__icontains=q)).distinct()
+    heads = Person.objects.filter(hubungan="kepala")
+    return (
+        households.annotate(jumlah_anggota=Count("members", distinct=True))
+        .prefetch_related(Prefetch("members", queryset=heads, to_attr="heads"))
+        .order_by("alamat", "id")
+    )
+
+
+def posyandu_list(*, user) -> QuerySet[Posyandu]:
+    return (
+        scope(Posyandu.objects.all(), user)
+        .select_related("desa__kecamatan", "desa__puskesmas")
+        .annotate(jumlah_keluarga=Count("households", distinct=True))
+        .order_by("desa__nama", "nama")
+    )
+
+
+def lifecycle_q(group: lifecycle.Group, on: dt.date, prefix: str = "") -> Q:
+    """A filter on Person rows (through `prefix`) equal to lifecycle.lifecycle_groups()."""
+    rules = lifecycle.RULES
+    if group == lifecycle.Group.IBU_HAMIL:
+        return _pregnant_q(on, prefix)
+    if group == lifecycle.Group.IBU_NIFAS_MENYUSUI:
+        since = on - dt.timedelta(days=rules.menyusui_days)
+        pregnant_again = Q(
+            **{f"{prefix}hpht__gt": F(f"{prefix}tanggal_persalinan"), f"{prefix}hpht__lte": on}
+        )
+        return (
+            Q(**{f"{prefix}jenis_kelamin": "P"})
+            & Q(**{f"{prefix}tanggal_persalinan__lte": on, f"{prefix}tanggal_persalinan__gte": since})
+            & ~pregnant_again
+        )
+    earliest, latest = lifecycle.age_band(group, on)
+    q = Q(**{f"{prefix}tanggal_lahir__lte": latest})
+    return q & Q(**{f"{prefix}tanggal_lahir__gte": earliest}) if earliest else q
+
+
+def _pregnant_q(on: dt.date, prefix: str) -> Q:
+    rules = lifecycle.RULES
+    f = lambda name: f"{prefix}{name}"  # noqa: E731
+    ongoing = (
+        Q(**{f("tanggal_persalinan__isnull"): True}) | Q(**{f("tanggal_persalinan__lt"): F(f("hpht"))})
+    ) & Q(**{f("hpht__gte"): on - dt.timedelta(days=rules.max_pregnancy_days)})
+    before_birth = Q(**{f("tanggal_persalinan__gte"): F(f("hpht")), f("tanggal_persalinan__gt"): on})
+    return Q(**{f("jenis_kelamin"): "P", f("hpht__lte"): on}) & (ongoing | before_birth)
+
+
+def posyandu_group_counts(*, posyandu: Posyandu, on: dt.date) -> list[tuple[lifecycle.Group, int]]:
+    """How many registered people of a Posyandu are in each life-cycle group on a date."""
+    people = Person.objects.filter(household__posyandu=posyandu)
+    totals = people.aggregate(
+        **{group.value: Count("pk", filter=lifecycle_q(group, on)) for group in lifecycle.Group}
+    )
+    return [(group, totals[group.value]) for group in lifecycle.Group]
+
+
+def move_destinations(*, user, household: Household) -> QuerySet[Posyandu]:
+    """Posyandu a household may move to: the user's area and the rest of its Puskesmas."""
+    puskesmas_id = household.posyandu.desa.puskesmas_id
+    in_scope = scope(Posyandu.objects.all(), user).values("pk")
+    return Posyandu.objects.filter(Q(desa__puskesmas_id=puskesmas_id) | Q(pk__in=in_scope)).order_by("nama")

@@ -1,0 +1,164 @@
+"""Registry pages: households (keluarga), people (warga) and Posyandu. Views stay thin:
+queries are in selectors, writes in services, access in scoping."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from . import selectors, services
+from .forms import HouseholdForm, HouseholdMoveForm, MemberFormSet, PersonForm
+from .models import Household, Person, Posyandu, Role
+from .permissions import require_registry_editor
+from .scoping import get_scoped_or_404, profile_of, scope
+
+PAGE_SIZE = 25
+
+
+def _page(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _posyandu_filter(request) -> int | None:
+    value = request.GET.get("posyandu", "")
+    return int(value) if value.isdigit() else None
+
+
+def _template(request, full: str, partial: str) -> str:
+    """htmx search requests get only the result list."""
+    return partial if request.headers.get("HX-Request") else full
+
+
+def home(request):
+    profile = profile_of(request.user)
+    if profile is not None and profile.role == Role.KADER:
+        return redirect("person_list")
+    return redirect("posyandu_list")
+
+
+def person_list(request):
+    q = request.GET.get("q", "")
+    people = selectors.person_search(user=request.user, q=q, posyandu_id=_posyandu_filter(request))
+    context = {"page": _page(request, people), "q": q, "today": timezone.localdate()}
+    return render(
+        request, _template(request, "registry/person_list.html", "registry/_person_rows.html"), context
+    )
+
+
+def person_detail(request, pk: int):
+    person = get_scoped_or_404(
+        Person.objects.select_related("household__posyandu__desa", "household__desa"),
+        request.user,
+        pk=pk,
+    )
+    members = person.household.members.exclude(pk=person.pk).order_by("tanggal_lahir")
+    return render(request, "registry/person_detail.html", {"person": person, "members": members})
+
+
+def person_edit(request, pk: int):
+    person = get_scoped_or_404(Person.objects.select_related("household"), request.user, pk=pk)
+    require_registry_editor(request.user)
+    form = PersonForm(request.POST or None, instance=person, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        person = form.save()
+        messages.success(request, f"Data {person.nama} disimpan.")
+        _warn_nik(request, [person])
+        return redirect("person_detail", pk=person.pk)
+    return render(request, "registry/person_form.html", {"form": form, "person": person})
+
+
+def household_list(request):
+    q = request.GET.get("q", "")
+    households = selectors.household_search(user=request.user, q=q, posyandu_id=_posyandu_filter(request))
+    context = {"page": _page(request, households), "q": q}
+    return render(
+        request,
+        _template(request, "registry/household_list.html", "registry/_household_rows.html"),
+        context,
+    )
+
+
+def household_detail(request, pk: int):
+    household = get_scoped_or_404(
+        Household.objects.select_related("posyandu", "desa__kecamatan"), request.user, pk=pk
+    )
+    context = {
+        "household": household,
+        "members": household.members.order_by("tanggal_lahir"),
+        "moves": household.moves.select_related("dari_posyandu", "ke_posyandu", "oleh"),
+    }
+    return render(request, "registry/household_detail.html", context)
+
+
+def household_create(request):
+    require_registry_editor(request.user)
+    return _household_form(request, Household())
+
+
+def household_edit(request, pk: int):
+    household = get_scoped_or_404(Household.objects.all(), request.user, pk=pk)
+    require_registry_editor(request.user)
+    return _household_form(request, household)
+
+
+def _household_form(request, household: Household):
+    data = request.POST or None
+    form = HouseholdForm(data, instance=household, user=request.user)
+    members = MemberFormSet(data, instance=household, prefix="anggota", form_kwargs={"user": request.user})
+    if request.method == "POST" and form.is_valid() and members.is_valid():
+        household = services.household_save(form=form, members=members)
+        messages.success(request, "Data keluarga dan anggotanya disimpan.")
+        _warn_nik(request, household.members.all())
+        return redirect("household_detail", pk=household.pk)
+    context = {"form": form, "members": members, "household": household}
+    return render(request, "registry/household_form.html", context)
+
+
+def household_move(request, pk: int):
+    household = get_scoped_or_404(Household.objects.select_related("posyandu"), request.user, pk=pk)
+    require_registry_editor(request.user)
+    form = HouseholdMoveForm(
+        request.POST or None,
+        household=household,
+        choices=selectors.move_destinations(user=request.user, household=household),
+        initial={"tanggal": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        move = services.household_move(
+            household=household,
+            to=form.cleaned_data["ke_posyandu"],
+            on=form.cleaned_data["tanggal"],
+            alasan=form.cleaned_data["alasan"],
+            user=request.user,
+        )
+        messages.success(request, f"Keluarga dipindah ke {move.ke_posyandu}.")
+        if scope(Household.objects.filter(pk=household.pk), request.user).exists():
+            return redirect("household_detail", pk=household.pk)
+        return redirect("household_list")
+    return render(request, "registry/household_move.html", {"form": form, "household": household})
+
+
+def posyandu_list(request):
+    return render(
+        request, "registry/posyandu_list.html", {"posyandu_list": selectors.posyandu_list(user=request.user)}
+    )
+
+
+def posyandu_detail(request, pk: int):
+    posyandu = get_scoped_or_404(
+        Posyandu.objects.select_related("desa__kecamatan__kab_kota", "desa__puskesmas"),
+        request.user,
+        pk=pk,
+    )
+    context = {
+        "posyandu": posyandu,
+        "counts": selectors.posyandu_group_counts(posyandu=posyandu, on=timezone.localdate()),
+        "next_opening": posyandu.jadwal.next_on_or_after(timezone.localdate()),
+    }
+    return render(request, "registry/posyandu_detail.html", context)
+
+
+def _warn_nik(request, people) -> None:
+    for person in people:
+        for warning in person.nik_warnings:
+            messages.warning(request, f"{person.nama}: {warning}")

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Quick start: virtualenv, install, migrate, demo data, then serve on http://127.0.0.1:8000.
+# With no DATABASE_URL it uses SQLite in the project folder and runs Celery tasks eagerly.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+ensure_venv
+export DEBUG=${DEBUG:-1}
+"$VENV/bin/python" manage.py migrate --no-input -v0
+"$VENV/bin/python" manage.py seed_demo
+log "Posyandu ILP: http://127.0.0.1:${PORT:-8000}/ (Ctrl+C untuk berhenti)"
+exec "$VENV/bin/python" manage.py runserver "127.0.0.1:${PORT:-8000}"
