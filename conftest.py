@@ -35,6 +35,8 @@ def pytest_configure(config):
     engine = settings.DATABASES["default"]["ENGINE"]
     if "postgresql" not in engine and os.environ.get("ALLOW_SQLITE_TESTS") != "1":
         pytest.exit("The suite runs on PostgreSQL: use `make test` (or set DATABASE_URL).", 2)
+    # Real password hashing costs ~0.3 s a user; the tests do not measure it.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 _serial = count(1)

@@ -121,16 +121,16 @@ def _clean_rt_rw(value: str, label: str) -> str:
 
 class BaseMemberFormSet(BaseInlineFormSet):
     def clean(self):
-        super().clean()
         if any(self.errors):
             return
         members = [f.cleaned_data for f in self.forms if f.cleaned_data]
-        heads = sum(1 for m in members if m.get("hubungan") == Relation.KEPALA)
-        if heads != 1:
-            raise forms.ValidationError("Tandai tepat satu anggota sebagai kepala keluarga.")
         niks = [m["nik"] for m in members if m.get("nik")]
         if len(niks) != len(set(niks)):
             raise forms.ValidationError("Ada NIK yang sama pada dua anggota keluarga.")
+        heads = sum(1 for m in members if m.get("hubungan") == Relation.KEPALA)
+        if heads != 1:
+            raise forms.ValidationError("Tandai tepat satu anggota sebagai kepala keluarga.")
+        super().clean()
 
 
 MemberFormSet = inlineformset_factory(

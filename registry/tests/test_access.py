@@ -1,0 +1,91 @@
+"""The access matrix: each role × each registry page × an object inside and outside its area."""
+
+import pytest
+from django.urls import reverse
+
+VISIBLE = {
+    "kader_a": {"a"},
+    "kader_b": {"b"},
+    "staff_a": {"a", "a2"},
+    "staff_b": {"b"},
+    "dinkes_1": {"a", "a2", "b"},
+    "dinkes_2": {"c"},
+    "admin": {"a", "a2", "b", "c"},
+}
+AREAS = ["a", "a2", "b", "c"]
+READ_ONLY = {"dinkes_1", "dinkes_2"}
+
+# page name → (how to get the object's pk from an Area, whether the page edits)
+PAGES = {
+    "person_detail": (lambda area: area.person.pk, False),
+    "person_edit": (lambda area: area.person.pk, True),
+    "household_detail": (lambda area: area.household.pk, False),
+    "household_edit": (lambda area: area.household.pk, True),
+    "household_move": (lambda area: area.household.pk, True),
+    "posyandu_detail": (lambda area: area.posyandu.pk, False),
+}
+
+
+def expected_status(role: str, area: str, edits: bool) -> int:
+    if area not in VISIBLE[role]:
+        return 404
+    return 403 if edits and role in READ_ONLY else 200
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("role", VISIBLE)
+def test_each_role_sees_its_area_and_gets_404_elsewhere(login, world, role, page):
+    client = login(role)
+    pk_of, edits = PAGES[page]
+    got = {area: client.get(reverse(page, args=[pk_of(getattr(world, area))])).status_code for area in AREAS}
+    assert got == {area: expected_status(role, area, edits) for area in AREAS}
+
+
+@pytest.mark.parametrize("role", VISIBLE)
+def test_person_list_shows_only_the_area(login, world, role):
+    html = login(role).get(reverse("person_list")).content.decode()
+    shown = {area for area in AREAS if getattr(world, area).person.nama in html}
+    assert shown == VISIBLE[role]
+
+
+@pytest.mark.parametrize("role", VISIBLE)
+def test_household_list_shows_only_the_area(login, world, role):
+    html = login(role).get(reverse("household_list")).content.decode()
+    shown = {area for area in AREAS if getattr(world, area).person.nama in html}
+    assert shown == VISIBLE[role]
+
+
+@pytest.mark.parametrize("role", VISIBLE)
+def test_posyandu_list_shows_only_the_area(login, world, role):
+    html = login(role).get(reverse("posyandu_list")).content.decode()
+    shown = {area for area in AREAS if f">{getattr(world, area).posyandu.nama}<" in html}
+    assert shown == VISIBLE[role]
+
+
+def test_search_by_nik_does_not_reach_another_area(login, world):
+    response = login("kader_a").get(reverse("person_list"), {"q": world.b.person.nik})
+    assert response.context["page"].paginator.count == 0
+
+
+def test_post_to_another_areas_household_is_404_and_changes_nothing(login, world):
+    household = world.c.household
+    response = login("staff_a").post(
+        reverse("household_move", args=[household.pk]),
+        {"ke_posyandu": world.a.posyandu.pk, "tanggal": "2026-11-01"},
+    )
+    household.refresh_from_db()
+    assert response.status_code == 404
+    assert household.posyandu == world.c.posyandu
+
+
+def test_user_without_profile_sees_nothing(client, world, django_user_model):
+    client.force_login(django_user_model.objects.create_user("tamu", password="x"))
+    assert client.get(reverse("person_detail", args=[world.a.person.pk])).status_code == 404
+    assert client.get(reverse("person_list")).context["page"].paginator.count == 0
+
+
+@pytest.mark.parametrize("page", ["person_list", "household_list", "posyandu_list", "household_create"])
+def test_anonymous_user_is_sent_to_login(client, db, page):
+    response = client.get(reverse(page))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
