@@ -91,8 +91,10 @@ class HouseholdForm(forms.ModelForm):
             # Moving to another Posyandu has its own page, which keeps the history.
             del self.fields["posyandu"]
         elif len(posyandu) == 1:
-            self.fields["posyandu"].initial = posyandu[0]
-            self.fields["desa"].initial = posyandu[0].desa
+            # A kader has one Posyandu: nothing to choose, so nothing to forget.
+            self.fields["posyandu"].empty_label = None
+            self.initial["posyandu"] = self.initial["posyandu"] or posyandu[0].pk
+            self.initial["desa"] = self.initial.get("desa") or posyandu[0].desa_id
 
     def clean_no_kk(self):
         no_kk = _optional_sixteen_digits(self.cleaned_data.get("no_kk"))

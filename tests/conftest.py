@@ -1,0 +1,1 @@
+from tests.browser import browser, phone  # noqa: F401  (fixtures)

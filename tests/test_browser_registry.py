@@ -1,0 +1,53 @@
+"""A kader on a phone registers a household with two members and finds one by NIK."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import PASSWORD
+from registry.models import Household
+from tests.browser import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_kader_registers_household_and_finds_member_by_nik(live_server, world, phone):
+    page = phone
+    log_in(page, live_server.url, "kader_a", PASSWORD)
+    expect(page.get_by_role("heading", name="Warga")).to_be_visible()
+
+    page.get_by_role("link", name="+ Keluarga baru").click()
+    page.get_by_label("No. KK").fill("1872 0112 3456 0009")
+    page.get_by_label("Alamat").fill("Jl. Kenari No. 9")
+    page.get_by_label("RT").fill("4")
+    page.get_by_label("RW", exact=True).fill("2")
+
+    page.locator("#id_anggota-0-nama").fill("Budi Santoso")
+    page.locator("#id_anggota-0-nik").fill("1872011204850001")
+    page.locator("#id_anggota-0-jenis_kelamin").select_option("L")
+    page.locator("#id_anggota-0-tanggal_lahir").fill("1985-04-12")
+    page.locator("#id_anggota-0-hubungan").select_option("kepala")
+
+    page.get_by_role("button", name="+ Tambah anggota").click()
+    page.locator("#id_anggota-1-nama").fill("Siti Aminah")
+    page.locator("#id_anggota-1-nik").fill("1872015506900002")
+    page.locator("#id_anggota-1-jenis_kelamin").select_option("P")
+    page.locator("#id_anggota-1-tanggal_lahir").fill("1990-06-15")
+    page.locator("#id_anggota-1-hubungan").select_option("pasangan")
+    page.get_by_role("button", name="Simpan keluarga").click()
+
+    expect(page.get_by_text("Data keluarga dan anggotanya disimpan.")).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("Budi Santoso"))).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("Siti Aminah"))).to_be_visible()
+    household = Household.objects.get(no_kk="1872011234560009")
+    assert household.members.count() == 2
+
+    page.get_by_role("button", name="Menu").click()
+    page.get_by_role("link", name="Warga").click()
+    page.get_by_label("Cari nama, NIK, atau No. KK").fill("1872015506900002")
+    results = page.locator("#results")
+    expect(results.get_by_text("1 warga ditemukan")).to_be_visible()
+    results.get_by_role("link", name=re.compile("Siti Aminah")).click()
+    expect(page.get_by_role("heading", name="Siti Aminah")).to_be_visible()
+    expect(page.get_by_text("1872015506900002")).to_be_visible()
