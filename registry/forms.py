@@ -26,7 +26,13 @@ def _already_registered(existing: Person, user) -> str:
 
 class PersonForm(forms.ModelForm):
     # Wider than 16 so that "1872 0145 0321 0001" can be typed; digits are checked in clean_nik.
-    nik = forms.CharField(label="NIK", max_length=24, required=False)
+    nik = forms.CharField(
+        label="NIK",
+        max_length=24,
+        required=False,
+        help_text="16 digit. Kosongkan bila belum punya (misalnya bayi).",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
 
     class Meta:
         model = Person
@@ -44,10 +50,8 @@ class PersonForm(forms.ModelForm):
             "tanggal_lahir": DATE_WIDGET,
             "hpht": DATE_WIDGET,
             "tanggal_persalinan": DATE_WIDGET,
-            "nik": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
             "telepon": forms.TextInput(attrs={"inputmode": "tel"}),
         }
-        help_texts = {"nik": "16 digit. Kosongkan bila belum punya (misalnya bayi)."}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -74,13 +78,17 @@ class PersonForm(forms.ModelForm):
 
 
 class HouseholdForm(forms.ModelForm):
-    no_kk = forms.CharField(label="No. KK", max_length=24, required=False)
+    no_kk = forms.CharField(
+        label="No. KK",
+        max_length=24,
+        required=False,
+        help_text="16 digit, dari Kartu Keluarga.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
 
     class Meta:
         model = Household
         fields = ["no_kk", "alamat", "rt", "rw", "dusun", "desa", "posyandu"]
-        widgets = {"no_kk": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})}
-        help_texts = {"no_kk": "16 digit, dari Kartu Keluarga."}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
