@@ -154,9 +154,10 @@ class TestLengthHeightSwitch:
         z, _ = z_of(2, 300, weight=8.0, length=70.25, position=LYING)
         assert z["bbpb"] == pytest.approx(float(lms_z_restricted(8.0, *mid)), abs=1e-6)
 
-    @pytest.mark.parametrize("age, length, applies", [(300, 44.9, False), (300, 45.0, True), (300, 110.0, True),
-                                                      (300, 110.1, False), (800, 64.9, False), (800, 65.0, True),
-                                                      (800, 120.0, True), (800, 120.1, False)])  # fmt: skip
+    RANGES = [(300, 44.9, False), (300, 45.0, True), (300, 110.0, True), (300, 110.1, False),
+              (800, 64.9, False), (800, 65.0, True), (800, 120.0, True), (800, 120.1, False)]  # fmt: skip
+
+    @pytest.mark.parametrize("age, length, applies", RANGES)
     def test_weight_for_length_height_ranges(self, age, length, applies):
         position = LYING if age < 731 else STANDING
         z, _ = z_of(1, age, weight=10.0, length=length, position=position)
