@@ -1,0 +1,168 @@
+"""Batch check of measurements from a file, like WHO Anthro's survey tool (Django-free).
+
+Rows are parsed one by one (a bad row gets an `error` message and the run goes on), then all
+valid rows are computed at once with numpy.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .indices import INDICES, LYING, STANDING, UNKNOWN, compute, sex_code
+from .status import statuses
+
+INPUT_COLUMNS = [
+    "id",
+    "sex",
+    "birth_date",
+    "visit_date",
+    "weight_kg",
+    "length_cm",
+    "measured",
+    "head_cm",
+    "muac_cm",
+]
+OUTPUT_COLUMNS = (
+    INPUT_COLUMNS
+    + ["age_days"]
+    + [f"z_{name}" for name in INDICES]
+    + ["status_bbu", "status_pbu", "status_bbpb", "status_imtu", "flags", "error"]
+)
+POSITIONS = {"": UNKNOWN, "lying": LYING, "l": LYING, "standing": STANDING, "h": STANDING}
+NUMBERS = {"weight_kg": "berat badan", "length_cm": "panjang/tinggi badan", "head_cm": "lingkar kepala",
+           "muac_cm": "LiLA"}  # fmt: skip
+
+
+class RowError(ValueError):
+    pass
+
+
+@dataclass
+class ParsedRow:
+    raw: dict[str, str]
+    sex: int = 0
+    age_days: float = math.nan
+    numbers: dict[str, float] = field(default_factory=dict)
+    position: int = UNKNOWN
+    error: str = ""
+
+
+def _date(value: str, label: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise RowError(f"{label} tidak terbaca: {value!r} (pakai YYYY-MM-DD)") from None
+
+
+def _number(value: str, label: str) -> float:
+    text = value.strip().replace(",", ".")
+    if not text:
+        return math.nan
+    try:
+        number = float(text)
+    except ValueError:
+        raise RowError(f"{label} bukan angka: {value!r}") from None
+    if number <= 0:
+        raise RowError(f"{label} harus lebih dari 0: {value!r}")
+    return number
+
+
+def parse_row(raw: dict[str, str]) -> ParsedRow:
+    row = ParsedRow(raw={k: (raw.get(k) or "").strip() for k in INPUT_COLUMNS})
+    try:
+        row.sex = sex_code(row.raw["sex"])
+        if not row.sex:
+            raise RowError(f"jenis kelamin tidak dikenal: {row.raw['sex']!r} (pakai L/P atau M/F)")
+        born = _date(row.raw["birth_date"], "tanggal lahir")
+        visit = _date(row.raw["visit_date"], "tanggal kunjungan")
+        if visit < born:
+            raise RowError("tanggal kunjungan sebelum tanggal lahir")
+        row.age_days = (visit - born).days
+        row.numbers = {col: _number(row.raw[col], label) for col, label in NUMBERS.items()}
+        measured = row.raw["measured"].lower()
+        if measured not in POSITIONS:
+            raise RowError(f"cara ukur tidak dikenal: {row.raw['measured']!r} (pakai lying/standing)")
+        row.position = POSITIONS[measured]
+    except RowError as error:
+        row.error = str(error)
+    return row
+
+
+def _z_text(z: float) -> str:
+    return "" if math.isnan(z) else f"{round(z, 2) + 0.0:.2f}"
+
+
+def assess_rows(rows: list[ParsedRow]) -> Iterator[dict[str, str]]:
+    """Output rows in input order: the input columns, z-scores, statuses, flags and error."""
+    ok = [r for r in rows if not r.error]
+    column = lambda name: [r.numbers[name] for r in ok]  # noqa: E731
+    result = compute(
+        [r.sex for r in ok], [r.age_days for r in ok], column("weight_kg"), column("length_cm"),
+        [r.position for r in ok], column("head_cm"), column("muac_cm"),
+    ) if ok else {}  # fmt: skip
+    position = {id(r): i for i, r in enumerate(ok)}
+    for row in rows:
+        out = dict(row.raw) | {c: "" for c in OUTPUT_COLUMNS if c not in INPUT_COLUMNS}
+        if row.error:
+            out["error"] = row.error
+        else:
+            i = position[id(row)]
+            z = {name: float(result[f"z_{name}"][i]) for name in INDICES}
+            out["age_days"] = str(int(row.age_days))
+            out |= {f"z_{name}": _z_text(value) for name, value in z.items()}
+            plain = {name: None if math.isnan(value) else value for name, value in z.items()}
+            out |= {f"status_{k}": v or "" for k, v in statuses(plain, row.age_days).items()}
+            out["flags"] = ";".join(name for name in INDICES if bool(result[f"flag_{name}"][i]))
+        yield out
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """Rows of a CSV (UTF-8, comma, header row) or the first sheet of an .xlsx file."""
+    if path.suffix.lower() == ".xlsx":
+        return _read_xlsx(path)
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        return list(csv.DictReader(f))
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _read_xlsx(path: Path) -> list[dict[str, str]]:
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    header = [_cell_text(c).strip() for c in next(rows, [])]
+    return [
+        dict(zip(header, map(_cell_text, r), strict=False)) for r in rows if any(c is not None for c in r)
+    ]
+
+
+def write_csv(rows: Iterable[dict[str, str]], out: io.TextIOBase) -> int:
+    writer = csv.DictWriter(out, fieldnames=OUTPUT_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for row in rows:
+        writer.writerow(row)
+        count += 1
+    return count
+
+
+def check_file(path: Path, out: io.TextIOBase) -> tuple[int, int]:
+    """Check every row of a file; returns (rows written, rows with an error)."""
+    parsed = [parse_row(raw) for raw in read_rows(path)]
+    written = write_csv(assess_rows(parsed), out)
+    return written, sum(1 for r in parsed if r.error)
