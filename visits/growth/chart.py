@@ -84,7 +84,7 @@ class _Frame:
         return HEIGHT - BOTTOM - (value - self.y0) / (self.y1 - self.y0) * (HEIGHT - TOP - BOTTOM)
 
 
-def _text(x: float, y: float, text: str, size: int = 11, **attrs: str) -> str:
+def _text(x: float, y: float, text: str, size: int = 13, **attrs: str) -> str:
     extra = "".join(f' {k.replace("_", "-")}="{v}"' for k, v in attrs.items())
     return f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}"{extra}>{escape(text)}</text>'
 
@@ -102,9 +102,9 @@ def _grid(f: _Frame, spec: ChartSpec) -> list[str]:
         )
         out.append(_text(LEFT - 6, f.y(y) + 4, f"{y:g}", text_anchor="end"))
     middle = (TOP + HEIGHT - BOTTOM) / 2
-    out.append(_text((LEFT + WIDTH - RIGHT) / 2, HEIGHT - 8, spec.x_label, 12, text_anchor="middle"))
+    out.append(_text((LEFT + WIDTH - RIGHT) / 2, HEIGHT - 8, spec.x_label, 14, text_anchor="middle"))
     out.append(
-        _text(14, middle, spec.y_label, 12, text_anchor="middle", transform=f"rotate(-90 14 {middle})")
+        _text(14, middle, spec.y_label, 14, text_anchor="middle", transform=f"rotate(-90 14 {middle})")
     )
     return out
 
@@ -139,7 +139,7 @@ def _points(f: _Frame, points: list[Point]) -> list[str]:
         last = shown[-1]
         right_half = f.x(last.x) > WIDTH / 2
         x = f.x(last.x) + (-8 if right_half else 8)
-        out.append(_text(x, f.y(last.y) - 8, last.label, 12, text_anchor="end" if right_half else "start",
+        out.append(_text(x, f.y(last.y) - 8, last.label, 14, text_anchor="end" if right_half else "start",
                          fill="#0d6efd"))  # fmt: skip
     return out
 
@@ -156,5 +156,5 @@ def render_svg(index: str, sex: int, points: list[Point]) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'class="growth-chart" font-family="sans-serif" aria-label="{escape(title)}">'
     )
-    body = [_text(LEFT, 20, title, 15, font_weight="bold"), *_grid(frame, spec), *_curves(frame, xs, curves)]
+    body = [_text(LEFT, 20, title, 16, font_weight="bold"), *_grid(frame, spec), *_curves(frame, xs, curves)]
     return "\n".join([head, *body, *_points(frame, points), "</svg>"])
