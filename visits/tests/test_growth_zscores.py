@@ -200,3 +200,28 @@ def test_one_child_and_a_batch_agree():
     z, _ = z_of(1, 399, 9.6, 75.7, LYING, 46.0, 14.5)
     assert one.z == pytest.approx(z)
     assert one.pbu_label == "PB/U" and one.bbpb_label == "BB/PB"
+
+
+@pytest.mark.parametrize("sex", [1, 2])
+@pytest.mark.parametrize("sd", [0, -2, 2, -3, 3])
+def test_sd_lines_of_bmi_for_age_under_five(sex, sd):
+    L, M, S = (a[0] for a in table("bfa_0_5").at([sex - 1], [500]))
+    length = 80.0
+    weight = float(value_at(sd, L, M, S)) * (length / 100) ** 2
+    assert z_of(sex, 500, weight=weight, length=length, position=LYING)[0]["imtu"] == pytest.approx(
+        sd, abs=1e-9
+    )
+
+
+@pytest.mark.parametrize("sex", [1, 2])
+@pytest.mark.parametrize("sd", [0, -2, 2, -3, 3])
+def test_sd_lines_of_the_2007_reference_at_a_whole_month(sex, sd):
+    months = 100
+    age = months * 30.4375
+    height = float(value_at(sd, *(a[0] for a in table("hfa_5_19").at([sex - 1], [months]))))
+    weight = float(value_at(sd, *(a[0] for a in table("wfa_5_10").at([sex - 1], [months]))))
+    z, _ = z_of(sex, age, weight=weight, length=height)
+    assert (z["pbu"], z["bbu"]) == (pytest.approx(sd, abs=1e-9), pytest.approx(sd, abs=1e-9))
+    bmi = float(value_at(sd, *(a[0] for a in table("bfa_5_19").at([sex - 1], [months]))))
+    z, _ = z_of(sex, age, weight=bmi * (height / 100) ** 2, length=height)
+    assert z["imtu"] == pytest.approx(sd, abs=1e-9)
