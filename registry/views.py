@@ -4,7 +4,9 @@ queries are in selectors, writes in services, access in scoping."""
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from . import selectors, services
 from .forms import HouseholdForm, HouseholdMoveForm, MemberFormSet, PersonForm
@@ -109,7 +111,7 @@ def _household_form(request, household: Household):
         household = services.household_save(form=form, members=members)
         messages.success(request, "Data keluarga dan anggotanya disimpan.")
         _warn_nik(request, household.members.all())
-        return redirect("household_detail", pk=household.pk)
+        return redirect(_next_url(request) or reverse("household_detail", args=[household.pk]))
     context = {"form": form, "members": members, "household": household}
     return render(request, "registry/household_form.html", context)
 
@@ -156,6 +158,13 @@ def posyandu_detail(request, pk: int):
         "next_opening": posyandu.jadwal.next_on_or_after(timezone.localdate()),
     }
     return render(request, "registry/posyandu_detail.html", context)
+
+
+def _next_url(request) -> str | None:
+    """Where to go back to after registering a newcomer on an opening day (same site only)."""
+    target = request.GET.get("next", "")
+    allowed = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+    return target if target and allowed else None
 
 
 def _warn_nik(request, people) -> None:

@@ -1,85 +1,144 @@
-"""Growth results prepared for display: z-scores, Permenkes status and the charts."""
+"""Writes for opening days and visits. Each runs in one transaction; every change is audited."""
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
+import datetime as dt
+import decimal
 
-from django.utils.formats import number_format
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Model
+from django.forms.models import model_to_dict
+from django.utils import timezone
 
-from visits.growth.chart import Point, render_svg
-from visits.growth.indices import (
-    DAYS_PER_MONTH,
-    LENGTH_UNTIL_DAYS,
-    ChildMeasurement,
-    GrowthResult,
-    assess,
-    sex_code,
-)
-from visits.growth.status import statuses
+from registry.models import Person, Posyandu
 
-INDEX_LABELS = {
-    "bbu": "BB/U",
-    "pbu": "PB/U",
-    "bbpb": "BB/PB",
-    "imtu": "IMT/U",
-    "lku": "LK/U",
-    "lilau": "LiLA/U",
-}
+from .measurement_results import apply_growth, outside_normal, refresh_kms, visit_facts
+from .models import AuditEntry, Care, Counselling, Measurement, OpeningDay, Referral, Visit, VisitKind
+from .permissions import can_edit_visit
+from .referral_rules import referral_reasons
+
+RECORDS: dict[int, type[Model]] = {2: Measurement, 4: Counselling, 5: Care}
+_DERIVED = {"id", "visit", "version", "updated_by", "updated_at"}
 
 
-@dataclass(frozen=True)
-class IndexRow:
-    code: str
-    label: str
-    z: float | None
-    status: str | None
-    implausible: bool
+class EditConflict(Exception):
+    """Another kader saved the same table of this visit after the form was opened."""
+
+    def __init__(self, by):
+        super().__init__(f"Data meja ini baru saja disimpan oleh {by}. Periksa isinya, lalu simpan lagi.")
 
 
-@dataclass(frozen=True)
-class GrowthReport:
-    result: GrowthResult
-    rows: list[IndexRow]
-    charts: list[str]
+@transaction.atomic
+def opening_day_open(*, posyandu: Posyandu, tanggal: dt.date, user) -> OpeningDay:
+    day, _ = OpeningDay.objects.get_or_create(
+        posyandu=posyandu, tanggal=tanggal, defaults={"dibuka_oleh": user}
+    )
+    return day
 
 
-def _labels(result: GrowthResult) -> dict[str, str]:
-    return INDEX_LABELS | {"pbu": result.pbu_label, "bbpb": result.bbpb_label}
-
-
-def growth_report(measurement: ChildMeasurement, label: str) -> GrowthReport:
-    """z-scores, status and charts of one measurement; `label` names the point on the charts."""
-    result = assess(measurement)
-    status = statuses(result.z, result.age_days)
-    labels = _labels(result)
-    rows = [
-        IndexRow(code, labels[code], z, status.get(code), code in result.flags)
-        for code, z in result.z.items()
-        if z is not None
-    ]
-    return GrowthReport(result, rows, growth_charts(measurement, result, label))
-
-
-def growth_charts(m: ChildMeasurement, result: GrowthResult, label: str) -> list[str]:
-    """BB/U, PB/U-TB/U and BB/PB or BB/TB charts with the measurement's point (under 5 years)."""
-    months = result.age_days / DAYS_PER_MONTH
-    if months >= 60:
-        return []
-    sex = sex_code(m.sex)
-    charts = []
-    if m.weight_kg:
-        charts.append(render_svg("bbu", sex, [Point(months, m.weight_kg, f"{label}: {_kg(m.weight_kg)}")]))
-    if result.length_cm:
-        point = Point(months, result.length_cm, f"{label}: {number_format(result.length_cm, 1)} cm")
-        charts.append(render_svg("pbu", sex, [point]))
-    if m.weight_kg and result.length_cm and not math.isnan(result.length_cm):
-        index = "bbpb" if result.age_days < LENGTH_UNTIL_DAYS else "bbtb"
-        charts.append(
-            render_svg(index, sex, [Point(result.length_cm, m.weight_kg, f"{label}: {_kg(m.weight_kg)}")])
+@transaction.atomic
+def visit_register(*, person: Person, user, opening_day: OpeningDay | None = None,
+                   tanggal: dt.date | None = None) -> Visit:  # fmt: skip
+    """Meja 1: the person joins the day's queue (once), or a home visit is started."""
+    if opening_day is not None:
+        visit, _ = Visit.objects.get_or_create(
+            person=person,
+            opening_day=opening_day,
+            defaults={"posyandu": opening_day.posyandu, "tanggal": opening_day.tanggal, "created_by": user},
         )
-    return charts
+        return visit
+    return Visit.objects.create(
+        person=person,
+        posyandu=person.household.posyandu,
+        tanggal=tanggal or timezone.localdate(),
+        jenis=VisitKind.RUMAH,
+        created_by=user,
+    )
 
 
-def _kg(value: float) -> str:
-    return f"{number_format(value, 1)} kg"
+def _snapshot(record: Model | None) -> dict:
+    if record is None or record.pk is None:
+        return {}
+    data = model_to_dict(record)
+    return {
+        k: (str(v) if isinstance(v, decimal.Decimal | dt.date) else v)
+        for k, v in data.items()
+        if k not in _DERIVED
+    }
+
+
+@transaction.atomic
+def record_save(*, visit: Visit, meja: int, data: dict, user, version: int | None) -> Model:
+    """Save one table's record of a visit (meja 2, 4 or 5), derive what follows, keep the audit.
+
+    `version` is the record's version when the form was opened (None for a new record); if
+    someone saved in between, EditConflict is raised and nothing is written.
+    """
+    if not can_edit_visit(user, visit):
+        raise PermissionDenied("Kunjungan ini tidak dapat diubah lagi oleh peran Anda.")
+    model = RECORDS[meja]
+    record = model.objects.select_for_update().filter(visit=visit).first()
+    if record is not None and record.version != version:
+        raise EditConflict(record.updated_by)
+    before = _snapshot(record)
+    if record is None:
+        record = model(visit=visit, updated_by=user)
+    else:
+        record.version += 1
+        record.updated_by = user
+    for name, value in data.items():
+        setattr(record, name, value)
+    if meja == 2:
+        apply_growth(record, visit.person)
+        record.flags = "; ".join(outside_normal(record, visit.person.jenis_kelamin))
+    record.save()
+    AuditEntry.objects.create(visit=visit, meja=meja, user=user, before=before, after=_snapshot(record))
+    Visit.objects.filter(pk=visit.pk, **{f"meja{meja}_at__isnull": True}).update(
+        **{f"meja{meja}_at": timezone.now()}
+    )
+    referrals_refresh(visit)
+    return record
+
+
+@transaction.atomic
+def visit_mark_recorded(*, visit: Visit, user) -> None:
+    """Meja 3: the results were written in the Buku KIA / KMS."""
+    if not can_edit_visit(user, visit):
+        raise PermissionDenied("Kunjungan ini tidak dapat diubah lagi oleh peran Anda.")
+    Visit.objects.filter(pk=visit.pk).update(meja3_at=timezone.now())
+
+
+def person_referrals_refresh(person: Person, since: dt.date) -> None:
+    kms = refresh_kms(person)
+    for visit in Visit.objects.filter(person=person, tanggal__gte=since):
+        referrals_refresh(visit, kms=kms)
+
+
+def referrals_refresh(visit: Visit, kms: dict | None = None) -> list[Referral]:
+    """Derive the visit's referrals again: add new reasons, drop reasons that no longer hold
+    unless someone already followed them up. `kms`: refresh_kms() of the person, if known."""
+    visit = Visit.objects.select_related("person", "measurement", "care").get(pk=visit.pk)
+    kms = (refresh_kms(visit.person) if kms is None else kms).get(visit.pk)
+    groups = set(visit.person.groups_on(visit.tanggal))
+    reasons = dict(referral_reasons(visit_facts(visit, groups, kms)))
+    existing = {r.kode: r for r in visit.referrals.all()}
+    for kode, referral in existing.items():
+        if kode not in reasons and referral.ditindaklanjuti_at is None:
+            referral.delete()
+        elif kode in reasons and referral.alasan != reasons[kode]:
+            referral.alasan = reasons[kode]
+            referral.save(update_fields=["alasan"])
+    Referral.objects.bulk_create(
+        [Referral(visit=visit, kode=k, alasan=text) for k, text in reasons.items() if k not in existing]
+    )
+    return list(visit.referrals.all())
+
+
+@transaction.atomic
+def referral_follow_up(*, referral: Referral, user, catatan: str = "") -> Referral:
+    referral.ditindaklanjuti_at = timezone.now()
+    referral.ditindaklanjuti_oleh = user
+    referral.catatan_tindak_lanjut = catatan
+    referral.save(update_fields=["ditindaklanjuti_at", "ditindaklanjuti_oleh", "catatan_tindak_lanjut"])
+    return referral

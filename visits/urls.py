@@ -1,7 +1,14 @@
 from django.urls import path
 
-from . import views
+from . import day_views, views
 
 urlpatterns = [
     path("gizi/cek/", views.growth_check, name="growth_check"),
+    path("hari-buka/", day_views.opening_day_list, name="opening_day_list"),
+    path("hari-buka/<int:pk>/", day_views.opening_day_detail, name="opening_day_detail"),
+    path("kunjungan/<int:pk>/", day_views.visit_detail, name="visit_detail"),
+    path("kunjungan/<int:pk>/meja/<int:meja>/", day_views.visit_meja, name="visit_meja"),
+    path("kunjungan-rumah/", day_views.home_visit_list, name="home_visit_list"),
+    path("rujukan/", day_views.referral_list, name="referral_list"),
+    path("rujukan/<int:pk>/tindak-lanjut/", day_views.referral_follow_up, name="referral_follow_up"),
 ]

@@ -4,7 +4,7 @@ from django.utils.safestring import mark_safe
 
 from visits.forms import GrowthCheckForm
 from visits.growth.indices import ChildMeasurement
-from visits.services import growth_report
+from visits.growth_report import growth_report
 
 
 def _float(value) -> float | None:

@@ -60,6 +60,7 @@ def required_gain_grams(birth_date: dt.date, previous: dt.date, current: dt.date
 class Weighing:
     date: dt.date
     weight_kg: float
+    ref: int | None = field(default=None, compare=False)  # the caller's id of this weighing
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,198 @@
+"""Pages of an opening day and its five tables (meja), home visits and referrals. Thin:
+reads in selectors, writes in services, access in registry.scoping and visits.permissions."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from registry.models import Person, Posyandu
+from registry.scoping import get_scoped_or_404, scope
+
+from . import selectors, services
+from .meja_forms import FORMS_BY_MEJA
+from .models import OpeningDay, Referral, Visit
+from .permissions import can_edit_visit, can_follow_up_referrals, can_record
+from .visit_results import visit_summary
+
+MEJA_NAMES = {
+    1: "Pendaftaran",
+    2: "Penimbangan & pengukuran",
+    3: "Pencatatan",
+    4: "Penyuluhan & PMT",
+    5: "Pelayanan kesehatan",
+}
+
+
+def _require_recorder(user) -> None:
+    if not can_record(user):
+        raise PermissionDenied("Peran Anda hanya dapat melihat data.")
+
+
+def opening_day_list(request):
+    posyandu = scope(Posyandu.objects.order_by("nama"), request.user)
+    if request.method == "POST":
+        _require_recorder(request.user)
+        chosen = get_object_or_404(posyandu, pk=request.POST.get("posyandu"))
+        day = services.opening_day_open(posyandu=chosen, tanggal=timezone.localdate(), user=request.user)
+        return redirect("opening_day_detail", pk=day.pk)
+    context = {"days": selectors.opening_days(user=request.user)[:60], "posyandu_list": posyandu}
+    return render(request, "visits/opening_day_list.html", context)
+
+
+def opening_day_detail(request, pk: int):
+    day = get_scoped_or_404(OpeningDay.objects.select_related("posyandu"), request.user, pk=pk)
+    if request.method == "POST":
+        _require_recorder(request.user)
+        person = get_scoped_or_404(Person.objects.filter(household__posyandu=day.posyandu), request.user,
+                                   pk=request.POST.get("person"))  # fmt: skip
+        services.visit_register(person=person, opening_day=day, user=request.user)
+        messages.success(request, f"{person.nama} masuk antrean.")
+        return redirect(f"{reverse('opening_day_detail', args=[day.pk])}?meja={request.GET.get('meja', '1')}")
+    q = request.GET.get("q", "").strip()
+    meja = int(request.GET.get("meja", "1")) if request.GET.get("meja", "1") in "12345" else 1
+    context = {
+        "day": day,
+        "queue": selectors.day_queue(day=day),
+        "q": q,
+        "candidates": selectors.queue_candidates(user=request.user, day=day, q=q) if q else [],
+        "meja": meja,
+        "meja_names": MEJA_NAMES,
+        "can_record": can_record(request.user),
+    }
+    if request.headers.get("HX-Request"):
+        return render(request, "visits/_queue_candidates.html", context)
+    return render(request, "visits/opening_day_detail.html", context)
+
+
+def _visit(request, pk: int) -> Visit:
+    return get_scoped_or_404(
+        Visit.objects.select_related("person__household", "posyandu", "opening_day"), request.user, pk=pk
+    )
+
+
+def _back(visit: Visit, meja: int) -> str:
+    if visit.opening_day_id:
+        return f"{reverse('opening_day_detail', args=[visit.opening_day_id])}?meja={meja}"
+    return reverse("visit_detail", args=[visit.pk])
+
+
+def visit_meja(request, pk: int, meja: int):
+    visit = _visit(request, pk)
+    if meja == 3:
+        return _meja3(request, visit)
+    if meja not in FORMS_BY_MEJA:
+        raise PermissionDenied("Meja tidak dikenal.")
+    groups = set(visit.person.groups_on(visit.tanggal))
+    record = getattr(visit, {2: "measurement", 4: "counselling", 5: "care"}[meja], None)
+    form_class = FORMS_BY_MEJA[meja](groups)
+    form = form_class(request.POST or None, instance=record, groups=groups)
+    editable = can_edit_visit(request.user, visit)
+    if request.method == "POST":
+        if not editable:
+            raise PermissionDenied("Kunjungan ini tidak dapat diubah lagi oleh peran Anda.")
+        if form.is_valid():
+            version = request.POST.get("version")
+            try:
+                services.record_save(visit=visit, meja=meja, data=form.cleaned_data, user=request.user,
+                                     version=int(version) if version else None)  # fmt: skip
+            except services.EditConflict as conflict:
+                form.add_error(None, str(conflict))
+            else:
+                messages.success(request, f"Meja {meja} untuk {visit.person.nama} disimpan.")
+                return redirect(
+                    reverse("visit_meja", args=[visit.pk, 3]) if meja == 2 else _back(visit, meja)
+                )
+    context = {
+        "visit": visit,
+        "meja": meja,
+        "meja_name": MEJA_NAMES[meja],
+        "form": form,
+        "version": request.POST.get("version")
+        if request.method == "POST"
+        else (record.version if record else ""),
+        "groups": visit.person.groups_on(visit.tanggal),
+        "editable": editable,
+        "back": _back(visit, meja),
+    }
+    return render(request, "visits/meja_form.html", context)
+
+
+def _meja3(request, visit: Visit):
+    if request.method == "POST":
+        services.visit_mark_recorded(visit=visit, user=request.user)
+        messages.success(request, f"Hasil {visit.person.nama} sudah dicatat.")
+        return redirect(_back(visit, 3))
+    context = {"visit": visit, "summary": visit_summary(visit), "back": _back(visit, 3),
+               "editable": can_edit_visit(request.user, visit)}  # fmt: skip
+    return render(request, "visits/meja3.html", context)
+
+
+def visit_detail(request, pk: int):
+    visit = _visit(request, pk)
+    context = {
+        "visit": visit,
+        "summary": visit_summary(visit),
+        "audit": visit.audit.select_related("user"),
+        "editable": can_edit_visit(request.user, visit),
+        "meja_names": MEJA_NAMES,
+    }
+    return render(request, "visits/visit_detail.html", context)
+
+
+def referral_list(request):
+    posyandu_id = request.GET.get("posyandu", "")
+    day_id = request.GET.get("hari", "")
+    open_only = request.GET.get("status", "belum") == "belum"
+    rows = selectors.referrals(
+        user=request.user,
+        posyandu_id=int(posyandu_id) if posyandu_id.isdigit() else None,
+        day_id=int(day_id) if day_id.isdigit() else None,
+        open_only=open_only,
+    )[:300]
+    context = {
+        "referrals": rows,
+        "open_only": open_only,
+        "posyandu_list": scope(Posyandu.objects.order_by("nama"), request.user),
+        "posyandu_id": posyandu_id,
+        "can_follow_up": can_follow_up_referrals(request.user),
+    }
+    return render(request, "visits/referral_list.html", context)
+
+
+@require_POST
+def referral_follow_up(request, pk: int):
+    referral = get_scoped_or_404(Referral.objects.all(), request.user, pk=pk)
+    if not can_follow_up_referrals(request.user):
+        raise PermissionDenied("Hanya petugas Puskesmas yang menandai tindak lanjut rujukan.")
+    services.referral_follow_up(
+        referral=referral, user=request.user, catatan=request.POST.get("catatan", "")[:200]
+    )
+    messages.success(request, "Rujukan ditandai sudah ditindaklanjuti.")
+    return redirect(request.POST.get("next") or "referral_list")
+
+
+def home_visit_list(request):
+    posyandu_list = scope(Posyandu.objects.order_by("nama"), request.user)
+    chosen = request.GET.get("posyandu") or request.POST.get("posyandu")
+    posyandu = get_object_or_404(posyandu_list, pk=chosen) if chosen else posyandu_list.first()
+    if request.method == "POST":
+        _require_recorder(request.user)
+        person = get_scoped_or_404(Person.objects.all(), request.user, pk=request.POST.get("person"))
+        visit = services.visit_register(person=person, user=request.user, tanggal=timezone.localdate())
+        return redirect("visit_meja", pk=visit.pk, meja=2)
+    people = (
+        selectors.not_seen_this_month(
+            user=request.user,
+            posyandu=posyandu,
+            today=timezone.localdate(),
+            groups=selectors.HOME_VISIT_GROUPS,
+        )
+        if posyandu
+        else []
+    )
+    context = {"posyandu": posyandu, "posyandu_list": posyandu_list, "people": people,
+               "today": timezone.localdate(), "can_record": can_record(request.user)}  # fmt: skip
+    return render(request, "visits/home_visit_list.html", context)

@@ -1,0 +1,114 @@
+"""Forms of the five tables (meja) of a visit; fields follow the person's life-cycle groups."""
+
+from django import forms
+from django.core.validators import MaxValueValidator
+from django.forms import modelform_factory
+
+from registry.lifecycle import Group
+
+from . import rules
+from .models import Care, Counselling, Measurement
+
+
+def _number_text(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+def _impossible(name: str, value: float, limits: rules.Limits) -> str:
+    label = Measurement._meta.get_field(name).verbose_name.capitalize()
+    bounds = f"{_number_text(limits.low)}–{_number_text(limits.high)} {limits.unit}"
+    return f"{label} {_number_text(value)} {limits.unit} tidak mungkin; periksa lagi (batas {bounds})."
+
+
+class MeasurementForm(forms.ModelForm):
+    """Meja 2. Impossible values are refused beside the field; abnormal ones are accepted and
+    flagged at meja 3."""
+
+    def __init__(self, *args, groups: set[Group], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.groups = groups
+        for name, field in self.fields.items():
+            limits = rules.limits_for(name, groups)
+            if limits:
+                field.label = f"{field.label} ({limits.unit})"
+            if isinstance(field, forms.DecimalField | forms.IntegerField):
+                field.localize = True
+                field.widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+                field.widget.is_localized = True
+
+    def clean(self):
+        data = super().clean()
+        for name, value in data.items():
+            limits = rules.limits_for(name, self.groups)
+            if value is None or limits is None or name == "cara_ukur":
+                continue
+            if not limits.low <= value <= limits.high:
+                self.add_error(name, _impossible(name, float(value), limits))
+        sistol, diastol = data.get("sistol"), data.get("diastol")
+        if (sistol is None) != (diastol is None):
+            self.add_error("diastol" if diastol is None else "sistol", "Isi sistol dan diastol bersama.")
+        elif sistol is not None and sistol <= diastol:
+            self.add_error("sistol", "Sistol harus lebih besar dari diastol.")
+        return data
+
+
+def measurement_form(groups: set[Group]) -> type[MeasurementForm]:
+    fields = rules.fields_for(groups, rules.MEASUREMENTS)
+    return modelform_factory(Measurement, form=MeasurementForm, fields=fields)
+
+
+class CounsellingForm(forms.ModelForm):
+    class Meta:
+        model = Counselling
+        fields = ["topik", "catatan", "pmt", "pmt_jenis"]
+        widgets = {"catatan": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, groups: set[Group] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+YES_NO = [("", "—"), ("true", "Ya"), ("false", "Tidak")]
+SCORE_LIMITS = {"puma_skor": 9, "srq20_skor": 20, "aks_skor": 20, "kunjungan_anc": 12, "ttd_tablet": 90}
+
+
+class CareForm(forms.ModelForm):
+    """Meja 5: only the services of the person's groups are shown."""
+
+    imunisasi = forms.MultipleChoiceField(
+        label="Imunisasi diberikan", required=False, choices=[(a, a) for a in rules.IMUNISASI],
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    gejala_tbc = forms.MultipleChoiceField(
+        label="Gejala TBC", required=False, choices=rules.GEJALA_TBC, widget=forms.CheckboxSelectMultiple
+    )
+    skilas = forms.MultipleChoiceField(
+        label="SKILAS: item positif",
+        required=False,
+        choices=rules.SKILAS,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, groups: set[Group], **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if isinstance(field, forms.NullBooleanField):
+                field.widget = forms.Select(choices=YES_NO)
+            if name in SCORE_LIMITS:
+                field.validators.append(_max_validator(SCORE_LIMITS[name]))
+                field.widget.attrs.update({"inputmode": "numeric", "max": SCORE_LIMITS[name]})
+
+
+def _max_validator(limit: int) -> MaxValueValidator:
+    return MaxValueValidator(limit, f"Nilai paling besar {limit}.")
+
+
+def care_form(groups: set[Group]) -> type[CareForm]:
+    fields = rules.fields_for(groups, rules.SERVICES) + ["catatan"]
+    return modelform_factory(Care, form=CareForm, fields=fields)
+
+
+def counselling_form(groups: set[Group]) -> type[CounsellingForm]:
+    return CounsellingForm
+
+
+FORMS_BY_MEJA = {2: measurement_form, 4: counselling_form, 5: care_form}

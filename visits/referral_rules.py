@@ -1,0 +1,89 @@
+"""Referral flags (rujukan) derived by rule from one visit (Django-free).
+
+Each rule gives a code and the reason a kader reads. Measurements flagged implausible do not
+refer: the kader is asked to measure again instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from registry.lifecycle import Group
+
+from . import rules
+from .growth.indices import DAYS_PER_MONTH
+from .growth.kms import KmsAssessment
+
+CHILD = {Group.BAYI_BALITA, Group.ANAK_PRASEKOLAH}
+
+
+@dataclass(frozen=True)
+class VisitFacts:
+    groups: frozenset[Group]
+    age_days: int
+    measurements: dict[str, float | None] = field(default_factory=dict)
+    status: dict[str, str | None] = field(default_factory=dict)  # Permenkes status by index
+    implausible: frozenset[str] = frozenset()  # growth indices flagged
+    kms: KmsAssessment | None = None
+    services: dict = field(default_factory=dict)
+
+
+def _child(f: VisitFacts) -> list[tuple[str, str]]:
+    out = []
+    if f.kms:
+        for reason in f.kms.reasons:
+            code = {"2T": "2t", "Berat": "t", "Di atas": "garis_oranye", "Di bawah": "bgm"}
+            out.append((next(v for k, v in code.items() if reason.startswith(k)), reason))
+    wasting = f.status.get("bbpb") if "bbpb" not in f.implausible else None
+    if wasting in ("Gizi buruk", "Gizi kurang"):
+        out.append(
+            ("gizi_buruk" if wasting == "Gizi buruk" else "gizi_kurang", f"{wasting} (BB/PB atau BB/TB)")
+        )
+    if f.status.get("pbu") in ("Pendek", "Sangat pendek") and "pbu" not in f.implausible:
+        out.append(("stunting", f"Stunting: {f.status['pbu'].lower()} (PB/U atau TB/U < −2 SD)"))
+    lila = f.measurements.get("lila_cm")
+    months = f.age_days / DAYS_PER_MONTH
+    if lila is not None and 6 <= months < 60:
+        if lila < rules.LILA_SEVERE_BELOW:
+            out.append(("lila_buruk", f"LiLA {lila:g} cm < {rules.LILA_SEVERE_BELOW:g} cm (gizi buruk)"))
+        elif lila < rules.LILA_MODERATE_BELOW:
+            out.append(("lila_kurang", f"LiLA {lila:g} cm < {rules.LILA_MODERATE_BELOW:g} cm (gizi kurang)"))
+    return out
+
+
+def _blood_pressure(f: VisitFacts) -> list[tuple[str, str]]:
+    sistol, diastol = f.measurements.get("sistol"), f.measurements.get("diastol")
+    high = (sistol or 0) >= rules.HYPERTENSION_SYSTOLIC or (diastol or 0) >= rules.HYPERTENSION_DIASTOLIC
+    if not high:
+        return []
+    reading = f"TD {sistol or 0:g}/{diastol or 0:g} mmHg ≥ 140/90"
+    if Group.IBU_HAMIL in f.groups:
+        return [("td_hamil", f"Ibu hamil dengan {reading}")]
+    return [("hipertensi", reading)]
+
+
+def _adult_and_mother(f: VisitFacts) -> list[tuple[str, str]]:
+    out = []
+    lila = f.measurements.get("lila_cm")
+    if Group.IBU_HAMIL in f.groups and lila is not None and lila < rules.KEK_LILA_BELOW:
+        out.append(("kek", f"Ibu hamil KEK: LiLA {lila:g} cm < {rules.KEK_LILA_BELOW:g} cm"))
+    gula = f.measurements.get("gula_darah")
+    if gula is not None and gula >= rules.GULA_DARAH_REFER:
+        out.append(("gula_darah", f"Gula darah sewaktu {gula:g} mg/dL ≥ {rules.GULA_DARAH_REFER}"))
+    if f.services.get("gejala_tbc"):
+        out.append(("tbc", "Terduga TBC: ada gejala TBC"))
+    if f.services.get("skilas"):
+        out.append(("skilas", f"SKILAS positif ({len(f.services['skilas'])} item): periksa oleh nakes"))
+    if (f.services.get("puma_skor") or 0) >= rules.PUMA_POSITIVE:
+        out.append(("puma", f"Skor PUMA {f.services['puma_skor']} ≥ {rules.PUMA_POSITIVE} (risiko PPOK)"))
+    if (f.services.get("srq20_skor") or 0) >= rules.SRQ20_POSITIVE:
+        out.append(("srq20", f"Skor SRQ-20 {f.services['srq20_skor']} ≥ {rules.SRQ20_POSITIVE}"))
+    if f.services.get("tanda_bahaya"):
+        out.append(("tanda_bahaya", "Ada tanda bahaya kehamilan/nifas"))
+    return out
+
+
+def referral_reasons(facts: VisitFacts) -> list[tuple[str, str]]:
+    """(code, reason) of every referral rule the visit meets, in a fixed order."""
+    out = _child(facts) if facts.groups & CHILD else []
+    return out + _blood_pressure(facts) + _adult_and_mother(facts)

@@ -1,0 +1,95 @@
+"""Reads for opening days, visits, referrals and home visits, always through the area scope."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Q, QuerySet
+
+from registry.lifecycle import Group
+from registry.models import Person, Posyandu
+from registry.scoping import scope
+from registry.selectors import lifecycle_q, person_search
+
+from .growth.kms import MonthResult, Weighing, kms_history
+from .models import Care, Measurement, OpeningDay, Referral, Visit
+
+HOME_VISIT_GROUPS = [Group.BAYI_BALITA, Group.IBU_HAMIL, Group.IBU_NIFAS_MENYUSUI, Group.LANSIA]
+
+
+def opening_days(*, user) -> QuerySet[OpeningDay]:
+    return (
+        scope(OpeningDay.objects.all(), user)
+        .select_related("posyandu")
+        .annotate(jumlah=Count("visits"), dirujuk=Count("visits__referrals", distinct=True))
+        .order_by("-tanggal", "posyandu__nama")
+    )
+
+
+def day_queue(*, day: OpeningDay) -> list[Visit]:
+    """The day's visits, oldest first, with the person's groups on that date attached."""
+    visits = list(
+        day.visits.select_related("person__household")
+        .annotate(rujukan=Count("referrals"))
+        .order_by("created_at", "id")
+    )
+    for visit in visits:
+        visit.groups = visit.person.groups_on(visit.tanggal)
+        visit.steps = [(meja, visit.meja_done(meja)) for meja in range(2, 6)]
+    return visits
+
+
+def queue_candidates(*, user, day: OpeningDay, q: str) -> QuerySet[Person]:
+    """People of the day's Posyandu matching a name, NIK or No. KK, not yet in the queue."""
+    return person_search(user=user, q=q, posyandu_id=day.posyandu_id).exclude(visits__opening_day=day)[:20]
+
+
+def referrals(*, user, posyandu_id: int | None = None, day_id: int | None = None,
+              open_only: bool = False) -> QuerySet[Referral]:  # fmt: skip
+    rows = scope(Referral.objects.all(), user).select_related(
+        "visit__person", "visit__posyandu", "ditindaklanjuti_oleh"
+    )
+    if posyandu_id:
+        rows = rows.filter(visit__posyandu_id=posyandu_id)
+    if day_id:
+        rows = rows.filter(visit__opening_day_id=day_id)
+    if open_only:
+        rows = rows.filter(ditindaklanjuti_at__isnull=True)
+    return rows.order_by("-visit__tanggal", "visit__person__nama", "id")
+
+
+def month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
+    first = day.replace(day=1)
+    next_first = (first + dt.timedelta(days=32)).replace(day=1)
+    return first, next_first - dt.timedelta(days=1)
+
+
+def not_seen_this_month(*, user, posyandu: Posyandu, today: dt.date, groups: list[Group]) -> QuerySet[Person]:
+    """Sasaran of a Posyandu in the given groups with no visit yet this month: who to visit at home."""
+    first, last = month_bounds(today)
+    in_groups = Q()
+    for group in groups:
+        in_groups |= lifecycle_q(group, today)
+    seen = Visit.objects.filter(tanggal__range=(first, last)).values("person_id")
+    return (
+        scope(Person.objects.filter(household__posyandu=posyandu), user)
+        .filter(in_groups)
+        .exclude(pk__in=seen)
+        .select_related("household")
+        .order_by("household__rt", "household__alamat", "nama")
+    )
+
+
+def person_measurements(person: Person) -> list[Measurement]:
+    return list(
+        Measurement.objects.filter(visit__person=person).select_related("visit").order_by("visit__tanggal")
+    )
+
+
+def person_care(person: Person) -> list[Care]:
+    return list(Care.objects.filter(visit__person=person).select_related("visit").order_by("visit__tanggal"))
+
+
+def person_kms_history(person: Person, measurements: list[Measurement]) -> list[MonthResult]:
+    weighings = [Weighing(m.visit.tanggal, float(m.berat_kg), m.pk) for m in measurements if m.berat_kg]
+    return kms_history(person.tanggal_lahir, weighings)
