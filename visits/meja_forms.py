@@ -38,7 +38,7 @@ class MeasurementForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        for name, value in data.items():
+        for name, value in list(data.items()):
             limits = rules.limits_for(name, self.groups)
             if value is None or limits is None or name == "cara_ukur":
                 continue
@@ -90,6 +90,8 @@ class CareForm(forms.ModelForm):
 
     def __init__(self, *args, groups: set[Group], **kwargs):
         super().__init__(*args, **kwargs)
+        for name in [n for n in self.fields if n not in self._meta.fields]:
+            del self.fields[name]  # declared check-box fields of groups the person is not in
         for name, field in self.fields.items():
             if isinstance(field, forms.NullBooleanField):
                 field.widget = forms.Select(choices=YES_NO)

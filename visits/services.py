@@ -93,11 +93,15 @@ def record_save(*, visit: Visit, meja: int, data: dict, user, version: int | Non
         apply_growth(record, visit.person)
         record.flags = "; ".join(outside_normal(record, visit.person.jenis_kelamin))
     record.save()
+    record.refresh_from_db()  # the audit shows values as stored (9.00, not 9.0)
     AuditEntry.objects.create(visit=visit, meja=meja, user=user, before=before, after=_snapshot(record))
     Visit.objects.filter(pk=visit.pk, **{f"meja{meja}_at__isnull": True}).update(
         **{f"meja{meja}_at": timezone.now()}
     )
-    referrals_refresh(visit)
+    if meja == 2:  # a corrected weight can change the KMS code, and so referrals, of later months
+        person_referrals_refresh(visit.person, since=visit.tanggal)
+    else:
+        referrals_refresh(visit)
     return record
 
 

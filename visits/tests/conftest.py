@@ -1,0 +1,36 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from conftest import make_household, make_person
+from registry.models import Relation
+from visits import services
+
+
+@pytest.fixture
+def today():
+    return timezone.localdate()
+
+
+@pytest.fixture
+def balita(world, today):
+    """A girl of about 14 months in Posyandu A."""
+    household = make_household(world.a.posyandu)
+    make_person(household, hubungan=Relation.KEPALA, jenis_kelamin="L", tanggal_lahir=dt.date(1990, 1, 1))
+    return make_person(household, nama="Nabila", nik=None, tanggal_lahir=today - dt.timedelta(days=425))
+
+
+@pytest.fixture
+def day_a(world, today):
+    return services.opening_day_open(posyandu=world.a.posyandu, tanggal=today, user=world.users["kader_a"])
+
+
+@pytest.fixture
+def visit_factory(world):
+    def make(person, tanggal, user=None):
+        user = user or world.users["kader_a"]
+        day = services.opening_day_open(posyandu=person.household.posyandu, tanggal=tanggal, user=user)
+        return services.visit_register(person=person, opening_day=day, user=user)
+
+    return make
