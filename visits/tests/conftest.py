@@ -34,3 +34,8 @@ def visit_factory(world):
         return services.visit_register(person=person, opening_day=day, user=user)
 
     return make
+
+
+def save(visit, meja: int, user, **data):
+    """Record one table of a visit as a first save (no prior version)."""
+    return services.record_save(visit=visit, meja=meja, data=data, user=user, version=None)

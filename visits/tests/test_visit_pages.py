@@ -1,0 +1,109 @@
+"""The opening-day pages as a kader uses them, and their query counts."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from conftest import make_household, make_person
+from visits import services
+from visits.models import Measurement, OpeningDay, Visit
+from visits.tests.conftest import save
+
+
+@pytest.fixture
+def kader(login):
+    return login("kader_a")
+
+
+def test_kader_opens_today_and_adds_a_person_found_by_name(kader, world, balita, today):
+    response = kader.post(reverse("opening_day_list"), {"posyandu": world.a.posyandu.pk})
+    day = OpeningDay.objects.get(posyandu=world.a.posyandu, tanggal=today)
+    assert response.url == reverse("opening_day_detail", args=[day.pk])
+    found = kader.get(reverse("opening_day_detail", args=[day.pk]), {"q": "nabila", "meja": "1"})
+    assert list(found.context["candidates"]) == [balita]
+    kader.post(reverse("opening_day_detail", args=[day.pk]), {"person": balita.pk})
+    assert Visit.objects.filter(opening_day=day, person=balita).count() == 1
+    again = kader.get(reverse("opening_day_detail", args=[day.pk]), {"q": "nabila"})
+    assert list(again.context["candidates"]) == []  # already in the queue
+
+
+def test_meja_2_shows_only_the_childs_fields_and_goes_to_meja_3(kader, world, balita, day_a):
+    visit = services.visit_register(person=balita, opening_day=day_a, user=world.users["kader_a"])
+    page = kader.get(reverse("visit_meja", args=[visit.pk, 2]))
+    assert list(page.context["form"].fields) == [
+        "berat_kg",
+        "tinggi_cm",
+        "cara_ukur",
+        "lingkar_kepala_cm",
+        "lila_cm",
+    ]
+    response = kader.post(
+        reverse("visit_meja", args=[visit.pk, 2]),
+        {"berat_kg": "9,1", "tinggi_cm": "75,5", "cara_ukur": "1", "version": ""},
+    )
+    assert response.url == reverse("visit_meja", args=[visit.pk, 3])
+    meja3 = kader.get(response.url).content.decode()
+    assert "Berat badan normal" in meja3 and "B: baru pertama ditimbang" in meja3
+    assert 'class="growth-chart"' in meja3
+
+
+def test_impossible_value_keeps_what_was_typed(kader, world, balita, day_a):
+    visit = services.visit_register(person=balita, opening_day=day_a, user=world.users["kader_a"])
+    response = kader.post(
+        reverse("visit_meja", args=[visit.pk, 2]), {"berat_kg": "80", "tinggi_cm": "75,5", "cara_ukur": "1"}
+    )
+    html = response.content.decode()
+    assert "Berat badan 80 kg tidak mungkin" in html
+    assert 'value="80"' in html and 'value="75,5"' in html
+    assert not Measurement.objects.filter(visit=visit).exists()
+
+
+def test_stale_form_shows_the_conflict_and_keeps_the_input(kader, world, balita, day_a):
+    visit = services.visit_register(person=balita, opening_day=day_a, user=world.users["kader_a"])
+    save(visit, 2, world.users["staff_a"], berat_kg=9, cara_ukur=1)
+    response = kader.post(
+        reverse("visit_meja", args=[visit.pk, 2]), {"berat_kg": "8,5", "cara_ukur": "1", "version": ""}
+    )
+    html = response.content.decode()
+    assert "baru saja disimpan oleh staff_a" in html and 'value="8,5"' in html
+
+
+def test_home_visit_list_shows_sasaran_not_seen_this_month(kader, world, balita, today):
+    listed = kader.get(reverse("home_visit_list")).context["people"]
+    assert balita in listed
+    kader.post(reverse("home_visit_list"), {"posyandu": world.a.posyandu.pk, "person": balita.pk})
+    assert Visit.objects.get(person=balita).jenis == "rumah"
+    assert balita not in kader.get(reverse("home_visit_list")).context["people"]
+
+
+def test_person_page_shows_kms_history_and_immunisations(kader, world, balita, visit_factory, today):
+    visit = visit_factory(balita, today)
+    save(visit, 2, world.users["kader_a"], berat_kg=9, cara_ukur=1)
+    save(visit, 5, world.users["kader_a"], imunisasi=["MR1"], vitamin_a="merah", obat_cacing=True)
+    html = kader.get(reverse("person_detail", args=[balita.pk])).content.decode()
+    assert 'class="growth-chart"' in html
+    assert "Imunisasi MR1" in html and "Vitamin A Merah" in html and "Obat cacing" in html
+    assert "<td>B</td>" in html
+
+
+def _busy_day(world, today, people: int):
+    user = world.users["admin"]
+    day = services.opening_day_open(posyandu=world.a.posyandu, tanggal=today, user=user)
+    for i in range(people):
+        household = make_household(world.a.posyandu)
+        person = make_person(household, tanggal_lahir=today - dt.timedelta(days=300 + i))
+        visit = services.visit_register(person=person, opening_day=day, user=user)
+        save(visit, 2, user, berat_kg=8, cara_ukur=1)
+    return day
+
+
+@pytest.mark.parametrize(
+    "page", ["opening_day_detail", "referral_list", "home_visit_list", "opening_day_list"]
+)
+def test_pages_use_a_constant_number_of_queries(login, world, today, page, django_assert_max_num_queries):
+    day = _busy_day(world, today, 12)
+    client = login("admin")
+    target = reverse(page, args=[day.pk]) if page == "opening_day_detail" else reverse(page)
+    with django_assert_max_num_queries(12):
+        assert client.get(target).status_code == 200
