@@ -17,6 +17,11 @@ from .growth.kms import KmsAssessment
 CHILD = {Group.BAYI_BALITA, Group.ANAK_PRASEKOLAH}
 
 
+def _n(value: float) -> str:
+    """A number as Indonesians write it: 22,5."""
+    return f"{value:g}".replace(".", ",")
+
+
 @dataclass(frozen=True)
 class VisitFacts:
     groups: frozenset[Group]
@@ -45,9 +50,11 @@ def _child(f: VisitFacts) -> list[tuple[str, str]]:
     months = f.age_days / DAYS_PER_MONTH
     if lila is not None and 6 <= months < 60:
         if lila < rules.LILA_SEVERE_BELOW:
-            out.append(("lila_buruk", f"LiLA {lila:g} cm < {rules.LILA_SEVERE_BELOW:g} cm (gizi buruk)"))
+            out.append(("lila_buruk", f"LiLA {_n(lila)} cm < {_n(rules.LILA_SEVERE_BELOW)} cm (gizi buruk)"))
         elif lila < rules.LILA_MODERATE_BELOW:
-            out.append(("lila_kurang", f"LiLA {lila:g} cm < {rules.LILA_MODERATE_BELOW:g} cm (gizi kurang)"))
+            out.append(
+                ("lila_kurang", f"LiLA {_n(lila)} cm < {_n(rules.LILA_MODERATE_BELOW)} cm (gizi kurang)")
+            )
     return out
 
 
@@ -56,7 +63,7 @@ def _blood_pressure(f: VisitFacts) -> list[tuple[str, str]]:
     high = (sistol or 0) >= rules.HYPERTENSION_SYSTOLIC or (diastol or 0) >= rules.HYPERTENSION_DIASTOLIC
     if not high:
         return []
-    reading = f"TD {sistol or 0:g}/{diastol or 0:g} mmHg ≥ 140/90"
+    reading = f"TD {_n(sistol or 0)}/{_n(diastol or 0)} mmHg ≥ 140/90"
     if Group.IBU_HAMIL in f.groups:
         return [("td_hamil", f"Ibu hamil dengan {reading}")]
     return [("hipertensi", reading)]
@@ -66,10 +73,17 @@ def _adult_and_mother(f: VisitFacts) -> list[tuple[str, str]]:
     out = []
     lila = f.measurements.get("lila_cm")
     if Group.IBU_HAMIL in f.groups and lila is not None and lila < rules.KEK_LILA_BELOW:
-        out.append(("kek", f"Ibu hamil KEK: LiLA {lila:g} cm < {rules.KEK_LILA_BELOW:g} cm"))
+        out.append(("kek", f"Ibu hamil KEK: LiLA {_n(lila)} cm < {_n(rules.KEK_LILA_BELOW)} cm"))
+    if Group.LANSIA in f.groups and lila is not None and lila < rules.LANSIA_LILA_BELOW:
+        out.append(
+            (
+                "lansia_lila",
+                f"Lansia dengan LiLA {_n(lila)} cm < {_n(rules.LANSIA_LILA_BELOW)} cm (malnutrisi)",
+            )
+        )
     gula = f.measurements.get("gula_darah")
     if gula is not None and gula >= rules.GULA_DARAH_REFER:
-        out.append(("gula_darah", f"Gula darah sewaktu {gula:g} mg/dL ≥ {rules.GULA_DARAH_REFER}"))
+        out.append(("gula_darah", f"Gula darah sewaktu {_n(gula)} mg/dL ≥ {rules.GULA_DARAH_REFER}"))
     if f.services.get("gejala_tbc"):
         out.append(("tbc", "Terduga TBC: ada gejala TBC"))
     if f.services.get("skilas"):

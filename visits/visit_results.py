@@ -47,7 +47,7 @@ def _num(value, digits: int = 1) -> str:
     return number_format(value, digits)
 
 
-def _measurement_lines(m: Measurement, groups: set[Group], sex: str) -> list[Line]:
+def _measurement_lines(m: Measurement, groups: set[Group], sex: str, hpht=None) -> list[Line]:
     lines = []
     for name in rules.fields_for(groups, rules.MEASUREMENTS):
         value = getattr(m, name)
@@ -64,6 +64,15 @@ def _measurement_lines(m: Measurement, groups: set[Group], sex: str) -> list[Lin
     bmi = adult_bmi(m)
     if adult and bmi:
         lines.append(Line("IMT", _num(bmi, 1), adult_bmi_category(bmi), bmi >= 25 or bmi < 18.5))
+    if Group.IBU_HAMIL in groups and hpht is not None:
+        weeks = (m.visit.tanggal - hpht).days // 7
+        lines.append(
+            Line(
+                "Usia kehamilan",
+                f"{weeks} minggu",
+                f"trimester {1 if weeks <= 12 else 2 if weeks <= 24 else 3}",
+            )
+        )
     if Group.IBU_HAMIL in groups and m.lila_cm is not None:
         kek = float(m.lila_cm) < rules.KEK_LILA_BELOW
         lines.append(Line("Status LiLA ibu hamil", "KEK" if kek else "Tidak KEK", "", kek))
@@ -112,7 +121,7 @@ def visit_summary(visit: Visit) -> VisitSummary:
     m = Measurement.objects.filter(visit=visit).first()
     if m is None:
         return summary
-    summary.lines = _measurement_lines(m, set(groups), visit.person.jenis_kelamin)
+    summary.lines = _measurement_lines(m, set(groups), visit.person.jenis_kelamin, visit.person.hpht)
     summary.growth = _growth_lines(m)
     summary.kms = KMS_TEXT.get(m.kms, "") + (" · 2T" if m.two_t else "") + (" · BGM" if m.bgm else "")
     summary.charts = growth_chart(visit)

@@ -92,3 +92,8 @@ def test_kms_t_2t_and_bgm():
 )
 def test_screening_results(services, expected):
     assert codes(groups=frozenset({G.LANSIA}), services=services) == expected
+
+
+@pytest.mark.parametrize("lila, referred", [(20.9, True), (21.0, False)])
+def test_lansia_lila_below_21(lila, referred):
+    assert ("lansia_lila" in codes(groups=frozenset({G.LANSIA}), measurements={"lila_cm": lila})) == referred

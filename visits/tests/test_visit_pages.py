@@ -107,3 +107,16 @@ def test_pages_use_a_constant_number_of_queries(login, world, today, page, djang
     target = reverse(page, args=[day.pk]) if page == "opening_day_detail" else reverse(page)
     with django_assert_max_num_queries(12):
         assert client.get(target).status_code == 200
+
+
+def test_pregnant_woman_meja_3_shows_gestation_kek_and_referral(kader, world, day_a, today):
+    household = make_household(world.a.posyandu)
+    mother = make_person(household, hubungan="kepala", tanggal_lahir=dt.date(1998, 5, 1),
+                         hpht=today - dt.timedelta(weeks=20, days=3))  # fmt: skip
+    visit = services.visit_register(person=mother, opening_day=day_a, user=world.users["kader_a"])
+    form = kader.get(reverse("visit_meja", args=[visit.pk, 2])).context["form"]
+    assert list(form.fields)[:5] == ["berat_kg", "lila_cm", "sistol", "diastol", "hb"]
+    save(visit, 2, world.users["kader_a"], berat_kg=52, lila_cm=22.5, sistol=110, diastol=70)
+    html = kader.get(reverse("visit_meja", args=[visit.pk, 3])).content.decode()
+    assert "20 minggu" in html and "trimester 2" in html
+    assert "KEK" in html and "Ibu hamil KEK: LiLA 22,5 cm &lt; 23,5 cm" in html
