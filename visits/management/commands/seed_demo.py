@@ -2,10 +2,11 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from registry import demo
+from visits.demo import build_visits
 
 
 class Command(BaseCommand):
-    help = "Isi data contoh (satu Kab/Kota) dan cetak akun masuk untuk setiap peran."
+    help = "Isi data contoh (satu Kab/Kota, kunjungan 4 bulan) dan cetak akun masuk untuk setiap peran."
 
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=2026)
@@ -15,8 +16,10 @@ class Command(BaseCommand):
             self.stdout.write("Data contoh sudah ada; tidak diisi ulang.")
             logins = demo.demo_logins()
         else:
-            logins = demo.build_demo(seed=seed, today=timezone.localdate())
-            self.stdout.write(self.style.SUCCESS("Data contoh dibuat."))
+            today = timezone.localdate()
+            logins = demo.build_demo(seed=seed, today=today)
+            visits = build_visits(today=today, seed=seed)
+            self.stdout.write(self.style.SUCCESS(f"Data contoh dibuat ({visits} kunjungan)."))
         self.stdout.write(f"\nAkun contoh (kata sandi semua: {demo.DEMO_PASSWORD}):")
         for login in logins:
             self.stdout.write(f"  {login.username:<22} {login.role:<28} {login.area}")
