@@ -2,7 +2,6 @@
 queries are in selectors, writes in services, access in scoping."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,14 +10,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from . import selectors, services
 from .forms import HouseholdForm, HouseholdMoveForm, MemberFormSet, PersonForm
 from .models import Household, Person, Posyandu, Role
+from .paging import page_of
 from .permissions import require_registry_editor
 from .scoping import get_scoped_or_404, profile_of, scope
-
-PAGE_SIZE = 25
-
-
-def _page(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 def _posyandu_filter(request) -> int | None:
@@ -41,7 +35,7 @@ def home(request):
 def person_list(request):
     q = request.GET.get("q", "")
     people = selectors.person_search(user=request.user, q=q, posyandu_id=_posyandu_filter(request))
-    context = {"page": _page(request, people), "q": q, "today": timezone.localdate()}
+    context = {"page": page_of(request, people), "q": q, "today": timezone.localdate()}
     return render(
         request, _template(request, "registry/person_list.html", "registry/_person_rows.html"), context
     )
@@ -72,7 +66,7 @@ def person_edit(request, pk: int):
 def household_list(request):
     q = request.GET.get("q", "")
     households = selectors.household_search(user=request.user, q=q, posyandu_id=_posyandu_filter(request))
-    context = {"page": _page(request, households), "q": q}
+    context = {"page": page_of(request, households), "q": q}
     return render(
         request,
         _template(request, "registry/household_list.html", "registry/_household_rows.html"),

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from registry.models import Person, Posyandu
+from registry.paging import page_of
 from registry.scoping import get_scoped_or_404, scope
 
 from . import selectors, services
@@ -151,9 +152,9 @@ def referral_list(request):
         posyandu_id=int(posyandu_id) if posyandu_id.isdigit() else None,
         day_id=int(day_id) if day_id.isdigit() else None,
         open_only=open_only,
-    )[:300]
+    )
     context = {
-        "referrals": rows,
+        "page": page_of(request, rows),
         "open_only": open_only,
         "posyandu_list": scope(Posyandu.objects.order_by("nama"), request.user),
         "posyandu_id": posyandu_id,
@@ -193,6 +194,6 @@ def home_visit_list(request):
         if posyandu
         else []
     )
-    context = {"posyandu": posyandu, "posyandu_list": posyandu_list, "people": people,
+    context = {"posyandu": posyandu, "posyandu_list": posyandu_list, "people": page_of(request, people),
                "today": timezone.localdate(), "can_record": can_record(request.user)}  # fmt: skip
     return render(request, "visits/home_visit_list.html", context)

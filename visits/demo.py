@@ -41,7 +41,7 @@ def build_visits(*, today: dt.date, seed: int = 2026) -> int:
     count = 0
     for posyandu in Posyandu.objects.select_related("desa"):
         people = list(Person.objects.filter(household__posyandu=posyandu).select_related("household"))
-        z_of = {p.pk: rng.gauss(-0.6, 1.0) for p in people}
+        z_of = {p.pk: rng.gauss(-0.4, 0.9) for p in people}
         for back in range(MONTHS - 1, -1, -1):
             day_date = posyandu.jadwal.date_in(*_months_back(today, back))
             if day_date > today:
@@ -54,7 +54,7 @@ def build_visits(*, today: dt.date, seed: int = 2026) -> int:
                 if not groups or rng.random() < 0.15:
                     continue  # not born yet, or missed this month
                 if Group.BAYI_BALITA in groups:
-                    z_of[person.pk] -= rng.choice([0, 0, 0, 0.25])  # some children falter
+                    z_of[person.pk] -= rng.choice([0, 0, 0, 0, 0.2])  # some children falter
                     data = _child_values(person, day_date, z_of[person.pk])
                 elif groups & {Group.USIA_DEWASA, Group.LANSIA, Group.IBU_HAMIL} and rng.random() < 0.5:
                     sistol = rng.choice([110, 115, 120, 125, 130, 135, 150])

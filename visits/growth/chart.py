@@ -144,12 +144,20 @@ def _points(f: _Frame, points: list[Point]) -> list[str]:
     return out
 
 
+def age_range(points: list[Point]) -> tuple[float, float]:
+    """0 to a little past the oldest point, at least 24 months: a baby's points stay readable."""
+    oldest = max((p.x for p in points), default=0)
+    return 0, min(60, max(24, math.ceil((oldest + 6) / 6) * 6))
+
+
 def render_svg(index: str, sex: int, points: list[Point]) -> str:
     """The chart of `index` (bbu, pbu, bbpb or bbtb) for sex 1 or 2 with the child's points."""
     spec = CHARTS[index]
     xs, curves = sd_curves(spec, sex)
-    y_values = np.concatenate([curves[3], curves[-3], [p.y for p in points]])
-    frame = _Frame(*spec.x_range, math.floor(np.nanmin(y_values)), math.ceil(np.nanmax(y_values)))
+    x0, x1 = age_range(points) if spec.by_age else spec.x_range
+    shown = (xs >= x0) & (xs <= x1)
+    y_values = np.concatenate([curves[3][shown], curves[-3][shown], [p.y for p in points]])
+    frame = _Frame(x0, x1, math.floor(np.nanmin(y_values)), math.ceil(np.nanmax(y_values)))
     sex_label = "laki-laki" if sex == 1 else "perempuan"
     title = f"{spec.title} · {sex_label}"
     head = (

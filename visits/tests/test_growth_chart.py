@@ -28,3 +28,11 @@ def test_median_curve_is_the_table_median(sex):
 def test_points_outside_the_chart_are_left_out():
     svg = render_svg("bbpb", 1, [Point(130, 20, "too tall")])
     assert "<circle" not in svg
+
+
+def test_age_axis_zooms_to_the_child_but_not_below_24_months():
+    from visits.growth.chart import age_range
+
+    assert age_range([Point(3, 6, "")]) == (0, 24)
+    assert age_range([Point(25, 12, "")]) == (0, 36)
+    assert age_range([Point(58, 17, "")]) == (0, 60)
