@@ -24,15 +24,19 @@ def _already_registered(existing: Person, user) -> str:
     return "NIK ini sudah terdaftar di wilayah lain. Hubungi Puskesmas untuk memindahkannya."
 
 
-class PersonForm(forms.ModelForm):
-    # Wider than 16 so that "1872 0145 0321 0001" can be typed; digits are checked in clean_nik.
-    nik = forms.CharField(
-        label="NIK",
+def sixteen_digit_field(label: str, help_text: str) -> forms.CharField:
+    """Wider than 16 so that "1872 0145 0321 0001" can be typed; the digits are checked in clean."""
+    return forms.CharField(
+        label=label,
         max_length=24,
         required=False,
-        help_text="16 digit. Kosongkan bila belum punya (misalnya bayi).",
+        help_text=help_text,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
+
+
+class PersonForm(forms.ModelForm):
+    nik = sixteen_digit_field("NIK", "16 digit. Kosongkan bila belum punya (misalnya bayi).")
 
     class Meta:
         model = Person
@@ -78,13 +82,7 @@ class PersonForm(forms.ModelForm):
 
 
 class HouseholdForm(forms.ModelForm):
-    no_kk = forms.CharField(
-        label="No. KK",
-        max_length=24,
-        required=False,
-        help_text="16 digit, dari Kartu Keluarga.",
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
+    no_kk = sixteen_digit_field("No. KK", "16 digit, dari Kartu Keluarga.")
 
     class Meta:
         model = Household

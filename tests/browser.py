@@ -43,3 +43,14 @@ def log_in(page, base_url: str, username: str, password: str) -> None:
     page.get_by_label("Nama pengguna").fill(username)
     page.get_by_label("Sandi").fill(password)
     page.get_by_role("button", name="Masuk").click()
+
+
+def fill_member(page, index: int, nama: str, sex: str, born: str, hubungan: str, nik: str = "") -> None:
+    """Fill member card `index` of the household form."""
+    prefix = f"#id_anggota-{index}-"
+    page.locator(prefix + "nama").fill(nama)
+    if nik:
+        page.locator(prefix + "nik").fill(nik)
+    page.locator(prefix + "jenis_kelamin").select_option(sex)
+    page.locator(prefix + "tanggal_lahir").fill(born)
+    page.locator(prefix + "hubungan").select_option(hubungan)

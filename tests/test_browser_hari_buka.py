@@ -9,7 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from conftest import PASSWORD
-from tests.browser import log_in
+from tests.browser import fill_member, log_in
 from visits.models import Visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -40,15 +40,9 @@ def test_balita_goes_through_the_five_tables(live_server, world, phone):
     # meja 1: a newcomer is registered on the spot, then joins the queue
     page.get_by_role("link", name="+ Daftar warga baru").click()
     page.get_by_label("Alamat").fill("Jl. Melur No. 3")
-    page.locator("#id_anggota-0-nama").fill("Bambang Susilo")
-    page.locator("#id_anggota-0-jenis_kelamin").select_option("L")
-    page.locator("#id_anggota-0-tanggal_lahir").fill("1988-02-03")
-    page.locator("#id_anggota-0-hubungan").select_option("kepala")
+    fill_member(page, 0, "Bambang Susilo", "L", "1988-02-03", "kepala")
     page.get_by_role("button", name="+ Tambah anggota").click()
-    page.locator("#id_anggota-1-nama").fill("Putri Susilo")
-    page.locator("#id_anggota-1-jenis_kelamin").select_option("P")
-    page.locator("#id_anggota-1-tanggal_lahir").fill(born.isoformat())
-    page.locator("#id_anggota-1-hubungan").select_option("anak")
+    fill_member(page, 1, "Putri Susilo", "P", born.isoformat(), "anak")
     page.get_by_role("button", name="Simpan keluarga").click()
     expect(page.get_by_role("heading", name="Meja 1: Pendaftaran")).to_be_visible()
     add_to_queue(page, "Putri Susilo")

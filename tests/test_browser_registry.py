@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from conftest import PASSWORD
 from registry.models import Household
-from tests.browser import log_in
+from tests.browser import fill_member, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,18 +23,10 @@ def test_kader_registers_household_and_finds_member_by_nik(live_server, world, p
     page.get_by_label("RT").fill("4")
     page.get_by_label("RW", exact=True).fill("2")
 
-    page.locator("#id_anggota-0-nama").fill("Budi Santoso")
-    page.locator("#id_anggota-0-nik").fill("1872011204850001")
-    page.locator("#id_anggota-0-jenis_kelamin").select_option("L")
-    page.locator("#id_anggota-0-tanggal_lahir").fill("1985-04-12")
-    page.locator("#id_anggota-0-hubungan").select_option("kepala")
+    fill_member(page, 0, "Budi Santoso", "L", "1985-04-12", "kepala", nik="1872011204850001")
 
     page.get_by_role("button", name="+ Tambah anggota").click()
-    page.locator("#id_anggota-1-nama").fill("Siti Aminah")
-    page.locator("#id_anggota-1-nik").fill("1872015506900002")
-    page.locator("#id_anggota-1-jenis_kelamin").select_option("P")
-    page.locator("#id_anggota-1-tanggal_lahir").fill("1990-06-15")
-    page.locator("#id_anggota-1-hubungan").select_option("pasangan")
+    fill_member(page, 1, "Siti Aminah", "P", "1990-06-15", "pasangan", nik="1872015506900002")
     page.get_by_role("button", name="Simpan keluarga").click()
 
     expect(page.get_by_text("Data keluarga dan anggotanya disimpan.")).to_be_visible()
