@@ -81,6 +81,7 @@ class DemoBuilder:
             hubungan=hubungan,
             nik=None if infant_without_nik else self.nik(kecamatan, born, sex),
             telepon=f"08{self.rng.randint(10**9, 10**10 - 1)}" if hubungan == Relation.KEPALA else "",
+            buku_kia=(self.today - born).days < 6 * 365 and self.rng.random() < 0.9,
             **extra,
         )
 

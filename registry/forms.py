@@ -49,6 +49,7 @@ class PersonForm(forms.ModelForm):
             "telepon",
             "hpht",
             "tanggal_persalinan",
+            "buku_kia",
         ]
         widgets = {
             "tanggal_lahir": DATE_WIDGET,

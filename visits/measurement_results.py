@@ -79,7 +79,9 @@ def refresh_kms(person: Person) -> dict[int, MonthResult]:
         .order_by("visit__tanggal", "visit_id")
     )
     months = lambda m: (m.visit.tanggal - person.tanggal_lahir).days / DAYS_PER_MONTH  # noqa: E731
-    under_five = [m for m in measurements if months(m) < KMS_UNTIL_MONTHS]
+    # The later *valid* weighing of a month counts: one whose BB/U is flagged implausible does not.
+    valid = [m for m in measurements if "bbu" not in m.implausible.split(";")]
+    under_five = [m for m in valid if months(m) < KMS_UNTIL_MONTHS]
     weighings = [Weighing(m.visit.tanggal, float(m.berat_kg), m.pk) for m in under_five]
     counted = {r.weighing.ref: r for r in kms_history(person.tanggal_lahir, weighings)}
     changed = []

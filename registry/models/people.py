@@ -79,6 +79,9 @@ class Person(models.Model):
     tanggal_persalinan = models.DateField(
         "tanggal persalinan terakhir", null=True, blank=True, validators=[validate_not_future]
     )
+    buku_kia = models.BooleanField(
+        "punya Buku KIA/KMS", default=False, help_text="Untuk balita: dihitung sebagai K pada SKDN."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -1,0 +1,54 @@
+"""Life-cycle groups as SQL conditions relative to each visit's own date.
+
+registry.lifecycle decides groups in Python for one date; reports need the same rule for every
+visit at once. Completed months are computed from year, month and day parts, which every
+database supports, exactly as registry.lifecycle.completed_months does.
+"""
+
+import datetime as dt
+
+from django.db.models import Case, ExpressionWrapper, F, IntegerField, Q, Value, When
+from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
+
+from registry.lifecycle import RULES, Group
+
+
+def completed_months(on: str, born: str) -> ExpressionWrapper:
+    """Whole calendar months from the date field `born` to the date field `on`."""
+    diff = (ExtractYear(on) * 12 + ExtractMonth(on)) - (ExtractYear(born) * 12 + ExtractMonth(born))
+    not_yet = Case(When(Q(**{f"{on}__day__lt": ExtractDay(born)}), then=Value(1)), default=Value(0))
+    return ExpressionWrapper(diff - not_yet, output_field=IntegerField())
+
+
+def group_q(group: Group, months: str = "umur_bulan", on: str = "tanggal", person: str = "person__") -> Q:
+    """Rows (annotated with `months` = completed_months) whose person is in `group` on `on`."""
+    r = RULES
+    limits = {
+        Group.BAYI_BALITA: (0, r.balita_until_months),
+        Group.ANAK_PRASEKOLAH: (r.balita_until_months, r.prasekolah_until_months),
+        Group.USIA_SEKOLAH_REMAJA: (r.prasekolah_until_months, r.remaja_until_years * 12),
+        Group.USIA_DEWASA: (r.remaja_until_years * 12, r.lansia_from_years * 12),
+        Group.LANSIA: (r.lansia_from_years * 12, 100_000),
+    }
+    if group in limits:
+        low, high = limits[group]
+        return Q(**{f"{months}__gte": low, f"{months}__lt": high})
+    p = person
+    woman = Q(**{f"{p}jenis_kelamin": "P"})
+    if group == Group.IBU_HAMIL:
+        started = Q(**{f"{p}hpht__lte": F(on)})
+        ongoing = (
+            Q(**{f"{p}tanggal_persalinan__isnull": True}) | Q(**{f"{p}tanggal_persalinan__lt": F(f"{p}hpht")})
+        ) & Q(**{f"{p}hpht__gte": F(on) - dt.timedelta(days=r.max_pregnancy_days)})
+        before_birth = Q(
+            **{f"{p}tanggal_persalinan__gte": F(f"{p}hpht"), f"{p}tanggal_persalinan__gt": F(on)}
+        )
+        return woman & started & (ongoing | before_birth)
+    delivered = Q(
+        **{
+            f"{p}tanggal_persalinan__lte": F(on),
+            f"{p}tanggal_persalinan__gte": F(on) - dt.timedelta(days=r.menyusui_days),
+        }
+    )
+    pregnant_again = Q(**{f"{p}hpht__gt": F(f"{p}tanggal_persalinan"), f"{p}hpht__lte": F(on)})
+    return woman & delivered & ~pregnant_again
