@@ -8,6 +8,7 @@ CELERY_BROKER_URL (Redis), SECRET_KEY, DEBUG=0 and ALLOWED_HOSTS.
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 from .env import envbool, envint, envlist, envstr
 
@@ -110,13 +111,22 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Celery: with no broker configured, tasks run eagerly inside the caller (quick start, tests).
 CELERY_BROKER_URL = envstr("CELERY_BROKER_URL", envstr("REDIS_URL", ""))
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_EAGER", not CELERY_BROKER_URL)
 if not CELERY_BROKER_URL:
     CELERY_BROKER_URL = "memory://"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BEAT_SCHEDULE = {
+    # Last month's recaps of every Puskesmas and Kab/Kota, on the 1st at 02:00 (Asia/Jakarta).
+    "rekap-bulanan": {
+        "task": "reports.tasks.queue_monthly_recaps",
+        "schedule": crontab(minute=0, hour=2, day_of_month=1),
+    },
+}
+
+MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
 
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -17,5 +17,6 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("", include("visits.urls")),
+    path("", include("reports.urls")),
     path("", include("registry.urls")),
 ]

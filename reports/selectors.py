@@ -6,7 +6,7 @@ up to desa, Puskesmas and Kab/Kota is addition of counts (reports.sections).
 
 from __future__ import annotations
 
-from django.db.models import BigIntegerField, Count, F, OuterRef, Q, Subquery
+from django.db.models import BigIntegerField, Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
 from registry.lifecycle import Group, months_before
@@ -16,7 +16,7 @@ from visits.models import Care, Counselling, Measurement, Referral, Visit
 from . import sections
 from .lifecycle_sql import completed_months, group_q
 from .period import Month
-from .skdn import Skdn
+from .skdn import AGE_BANDS, Skdn
 
 NOT_FLAGGED = {name: ~Q(implausible__regex=rf"(^|;){name}(;|$)") for name in ("bbu", "pbu", "bbpb")}
 
@@ -211,3 +211,45 @@ def posyandu_month(*, posyandu_ids, month: Month) -> dict[int, sections.Posyandu
         "kia": kia(posyandu_ids=ids, month=month),
     }
     return {pid: sections.PosyanduMonth(**{name: part[pid] for name, part in parts.items()}) for pid in ids}
+
+
+def skdn_by_sex_and_band(*, posyandu_ids, month: Month) -> dict[tuple[str, int], Skdn]:
+    """S, K, D, N, T, 2T, O, B by sex and age band (0–5, 6–11, 12–23, 24–35, 36–59 months) as
+    on the desa recap forms; the age is taken on the month's last day (at most 59 months)."""
+    bands = band_case(month)
+    sk = (
+        Person.objects.filter(balita_in_month(month))
+        .annotate(posyandu_id=posyandu_at_month_end(month), band=bands)
+        .filter(posyandu_id__in=posyandu_ids)
+        .values("jenis_kelamin", "band")
+        .annotate(s=Count("pk"), k=Count("pk", filter=Q(buku_kia=True)))
+    )
+    weighed = (
+        Measurement.objects.filter(
+            visit__tanggal__range=(month.first, month.last), visit__posyandu_id__in=posyandu_ids
+        )
+        .exclude(kms="")
+        .annotate(band=band_case(month, "visit__person__"))
+        .values("band", jenis_kelamin=F("visit__person__jenis_kelamin"))
+        .annotate(
+            d=Count("pk"),
+            **{code.lower(): Count("pk", filter=Q(kms=code)) for code in "NTOB"},
+            two_t=Count("pk", filter=Q(two_t=True)),
+            bgm=Count("pk", filter=Q(bgm=True)),
+        )
+    )
+    result = {(sex, band): Skdn() for sex in "LP" for band in range(len(AGE_BANDS))}
+    for row in list(sk) + list(weighed):
+        target = result[(row.pop("jenis_kelamin"), row.pop("band"))]
+        for name, value in row.items():
+            setattr(target, name, value)
+    return result
+
+
+def band_case(month: Month, prefix: str = "") -> Case:
+    """The age band index of a birth date on the month's last day."""
+    whens = [
+        When(**{f"{prefix}tanggal_lahir__gt": months_before(month.last, high + 1)}, then=Value(i))
+        for i, (_, high) in enumerate(AGE_BANDS)
+    ]
+    return Case(*whens, default=Value(len(AGE_BANDS) - 1), output_field=IntegerField())

@@ -65,3 +65,21 @@ def total(rows) -> Skdn:
     for row in rows:
         result = result + row
     return result
+
+
+BAND_ROWS = [
+    ("S", "s"),
+    ("K", "k"),
+    ("D", "d"),
+    ("N", "n"),
+    ("T", "t"),
+    ("2T", "two_t"),
+    ("O", "o"),
+    ("B", "b"),
+]
+
+
+def band_rows(bands: dict[tuple[str, int], Skdn]) -> list[tuple[str, list[int]]]:
+    """Rows S, K, D, N, T, 2T, O, B; columns age band × sex (L, P), as on the desa recap form."""
+    order = [(sex_band[1], sex_band[0]) for sex_band in sorted((b, s) for s, b in bands)]
+    return [(label, [getattr(bands[key], attr) for key in order]) for label, attr in BAND_ROWS]

@@ -58,7 +58,7 @@ def build_visits(*, today: dt.date, seed: int = 2026) -> int:
                     data = _child_values(person, day_date, z_of[person.pk])
                 elif groups & {Group.USIA_DEWASA, Group.LANSIA, Group.IBU_HAMIL} and rng.random() < 0.5:
                     sistol = rng.choice([110, 115, 120, 125, 130, 135, 150])
-                    data = {"sistol": sistol, "diastol": sistol * 2 // 3}
+                    data = {"sistol": sistol, "diastol": sistol * 5 // 8}
                 else:
                     continue
                 visit = services.visit_register(person=person, opening_day=day, user=user)

@@ -1,0 +1,130 @@
+"""Excel recaps with openpyxl: a sheet per indicator group, a row per Posyandu (with desa
+subtotals) or per Puskesmas, and a total row. Frozen headers, widths, number formats, and the
+month and area in each sheet's title."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from .period import Month
+from .sections import PosyanduMonth
+
+COUNT, PERCENT = "#,##0", "0.0%"
+HEADER_ROW = 4
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    value: Callable[[PosyanduMonth], float | int | None]
+    format: str = COUNT
+
+
+def _pct(value: float | None) -> float | None:
+    return None if value is None else value / 100
+
+
+def counts(section: str, spec: str) -> list[Column]:
+    """Count columns from "Header=attribute, ..." of one section."""
+    pairs = [item.rsplit("=", 1) for item in spec.split(", ")]
+    return [Column(header, lambda r, a=attr: getattr(getattr(r, section), a)) for header, attr in pairs]
+
+
+def share(header: str, value: Callable[[PosyanduMonth], float | None]) -> Column:
+    return Column(header, lambda r: _pct(value(r)), PERCENT)
+
+
+SHEETS: dict[str, list[Column]] = {
+    "SKDN": counts("skdn", "S=s, K=k, D=d, N=n, T=t, O=o, B=b, 2T=two_t, BGM=bgm")
+    + [
+        share("K/S", lambda r: r.skdn.k_s),
+        share("D/S", lambda r: r.skdn.d_s),
+        share("N/D", lambda r: r.skdn.n_d),
+        share("N/D'", lambda r: r.skdn.n_d_prime),
+        share("BGM/D", lambda r: r.skdn.bgm_d),
+    ],
+    "Status gizi": counts("gizi", "Diukur PB/TB=diukur_pbu, Stunting=stunting")
+    + [share("% stunting", lambda r: r.gizi.prevalensi["stunting"])]
+    + counts("gizi", "Diukur BB/PB-TB=diukur_bbpb, Wasting=wasting")
+    + [share("% wasting", lambda r: r.gizi.prevalensi["wasting"])]
+    + counts("gizi", "Diukur BB/U=diukur_bbu, Underweight=underweight")
+    + [share("% underweight", lambda r: r.gizi.prevalensi["underweight"])]
+    + counts("gizi", "Gizi lebih=overweight")
+    + [share("% gizi lebih", lambda r: r.gizi.prevalensi["overweight"])],
+    "Kunjungan": counts(
+        "kelompok",
+        "Ibu hamil=ibu_hamil, Nifas/menyusui=ibu_nifas_menyusui, Bayi/balita=bayi_balita, "
+        "Prasekolah=anak_prasekolah, Sekolah/remaja=usia_sekolah_remaja, Dewasa=usia_dewasa, Lansia=lansia, "
+        "Jumlah kunjungan=total",
+    ),
+    "Layanan": counts(
+        "layanan", "Vitamin A=vitamin_a, Imunisasi=imunisasi, Obat cacing=obat_cacing, TTD=ttd, PMT=pmt"
+    ),
+    "Skrining PTM": counts("skrining", "Dewasa datang=dewasa_datang, TD diukur=td_diukur")
+    + [share("% TD diukur", lambda r: r.skrining.persen_td_diukur)]
+    + counts(
+        "skrining",
+        "Hipertensi=hipertensi, Gula diperiksa=gula_diukur, GDS >= 200=gula_tinggi, IMT diukur=imt_diukur, "
+        "Obesitas=obesitas, Terduga TBC=terduga_tbc",
+    ),
+    "Rujukan": counts(
+        "rujukan", "Orang dirujuk=dirujuk, Alasan rujukan=alasan, Ditindaklanjuti=ditindaklanjuti"
+    )
+    + [share("% ditindaklanjuti", lambda r: r.rujukan.persen_ditindaklanjuti)],
+    "KIA": counts(
+        "kia",
+        "Ibu hamil datang=ibu_hamil_datang, KEK=kek, TD >= 140/90=td_tinggi, TTD=ttd, K1=k1, K4=k4, K6=k6, "
+        "Nifas datang=nifas_datang, Vitamin A nifas=vitamin_a_nifas",
+    ),
+}
+
+BOLD = Font(bold=True)
+SUBTOTAL_FILL = PatternFill("solid", fgColor="E2EFDA")
+TOTAL_FILL = PatternFill("solid", fgColor="C6E0B4")
+
+
+@dataclass(frozen=True)
+class Row:
+    labels: tuple[str, ...]  # e.g. (desa, posyandu) or (puskesmas,)
+    figures: PosyanduMonth
+    kind: str = "row"  # row, subtotal or total
+
+
+def write_workbook(title: str, area: str, month: Month, label_headers: list[str], rows: list[Row],
+                   on_sheet: Callable[[int], None] = lambda done: None) -> Workbook:  # fmt: skip
+    book = Workbook()
+    book.remove(book.active)
+    for done, (sheet_name, columns) in enumerate(SHEETS.items(), start=1):
+        sheet = book.create_sheet(sheet_name)
+        sheet["A1"] = f"{title} {area}: {sheet_name}"
+        sheet["A1"].font = Font(bold=True, size=13)
+        sheet["A2"] = f"Bulan {month}"
+        headers = label_headers + [c.header for c in columns]
+        for col, header in enumerate(headers, start=1):
+            cell = sheet.cell(HEADER_ROW, col, header)
+            cell.font = BOLD
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+        for r, row in enumerate(rows, start=HEADER_ROW + 1):
+            _write_row(sheet, r, row, columns, len(label_headers))
+        sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, len(label_headers) + 1)
+        for col in range(1, len(headers) + 1):
+            sheet.column_dimensions[get_column_letter(col)].width = 24 if col <= len(label_headers) else 12
+        on_sheet(done)
+    return book
+
+
+def _write_row(sheet, r: int, row: Row, columns: list[Column], label_count: int) -> None:
+    for col, label in enumerate(row.labels, start=1):
+        sheet.cell(r, col, label)
+    for col, column in enumerate(columns, start=label_count + 1):
+        cell = sheet.cell(r, col, column.value(row.figures))
+        cell.number_format = column.format
+    if row.kind != "row":
+        for col in range(1, label_count + len(columns) + 1):
+            sheet.cell(r, col).font = BOLD
+            sheet.cell(r, col).fill = TOTAL_FILL if row.kind == "total" else SUBTOTAL_FILL

@@ -1,0 +1,66 @@
+"""Monthly Excel recaps, built by Celery: one row per (area, month), built once and rebuilt on
+request."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from registry.models import KabKota, Puskesmas
+
+
+class RecapKind(models.TextChoices):
+    PUSKESMAS = "puskesmas", "Rekap Puskesmas"
+    KABKOTA = "kabkota", "Rekap Kab/Kota"
+
+
+class RecapStatus(models.TextChoices):
+    QUEUED = "antri", "Menunggu"
+    RUNNING = "proses", "Sedang dibuat"
+    DONE = "selesai", "Selesai"
+    FAILED = "gagal", "Gagal"
+
+
+class Recap(models.Model):
+    kind = models.CharField("jenis", max_length=10, choices=RecapKind)
+    puskesmas = models.ForeignKey(
+        Puskesmas, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    kab_kota = models.ForeignKey(KabKota, on_delete=models.PROTECT, related_name="+")
+    bulan = models.DateField("bulan")  # first day of the month
+    status = models.CharField(max_length=10, choices=RecapStatus, default=RecapStatus.QUEUED)
+    progress = models.PositiveSmallIntegerField("kemajuan (%)", default=0)
+    file = models.CharField(max_length=200, blank=True)  # path under MEDIA_ROOT
+    error = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-bulan", "kind", "puskesmas__nama"]
+        verbose_name = "rekap"
+        verbose_name_plural = "rekap"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["puskesmas", "bulan"],
+                condition=Q(kind="puskesmas"),
+                name="one_puskesmas_recap_a_month",
+            ),
+            models.UniqueConstraint(
+                fields=["kab_kota", "bulan"], condition=Q(kind="kabkota"), name="one_kabkota_recap_a_month"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="puskesmas", puskesmas__isnull=False)
+                | Q(kind="kabkota", puskesmas__isnull=True),
+                name="recap_area_matches_kind",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.area} {self.bulan:%m-%Y}"
+
+    @property
+    def area(self):
+        return self.puskesmas if self.kind == RecapKind.PUSKESMAS else self.kab_kota

@@ -1,0 +1,126 @@
+"""Building the monthly recaps: rows from the selectors, a workbook, a file written completely
+or not at all, and the recap's status for the download page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from itertools import groupby
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from registry.models import KabKota, Posyandu, Puskesmas
+
+from . import selectors
+from .excel import SHEETS, Row, write_workbook
+from .models import Recap, RecapKind, RecapStatus
+from .period import Month
+from .sections import add_all
+
+
+def puskesmas_rows(puskesmas: Puskesmas, month: Month) -> list[Row]:
+    """A row per Posyandu, grouped by desa with a subtotal after each desa, then the total."""
+    posyandu = list(
+        Posyandu.objects.filter(desa__puskesmas=puskesmas)
+        .select_related("desa")
+        .order_by("desa__nama", "nama")
+    )
+    figures = selectors.posyandu_month(posyandu_ids=[p.pk for p in posyandu], month=month)
+    rows = []
+    for desa, members in groupby(posyandu, key=lambda p: p.desa):
+        members = list(members)
+        rows += [Row((desa.nama, p.nama), figures[p.pk]) for p in members]
+        rows.append(Row((f"Subtotal {desa.nama}", ""), add_all(figures[p.pk] for p in members), "subtotal"))
+    rows.append(Row(("Total", ""), add_all(figures.values()), "total"))
+    return rows
+
+
+def kabkota_rows(kab_kota: KabKota, month: Month) -> list[Row]:
+    """A row per Puskesmas (the sum of its Posyandu), then the total."""
+    posyandu = Posyandu.objects.filter(desa__kecamatan__kab_kota=kab_kota, desa__puskesmas__isnull=False)
+    owner = dict(posyandu.values_list("pk", "desa__puskesmas_id"))
+    figures = selectors.posyandu_month(posyandu_ids=list(owner), month=month)
+    rows = []
+    for puskesmas in Puskesmas.objects.filter(kab_kota=kab_kota).order_by("nama"):
+        rows.append(
+            Row((puskesmas.nama,), add_all(f for pid, f in figures.items() if owner[pid] == puskesmas.pk))
+        )
+    rows.append(Row(("Total",), add_all(figures.values()), "total"))
+    return rows
+
+
+def recap_path(recap: Recap) -> Path:
+    month = Month.of(recap.bulan)
+    name = f"rekap-{recap.kind}-{recap.area.pk}-{month.key}.xlsx"
+    return Path(settings.MEDIA_ROOT) / "rekap" / month.key / name
+
+
+def _set(recap_id: int, **fields) -> None:
+    Recap.objects.filter(pk=recap_id).update(**fields)
+
+
+def build(recap_id: int) -> Recap:
+    """Build one recap. The row is claimed with a conditional update, so two workers never build
+    the same recap; the file is written to a temporary name and renamed when complete."""
+    claimed = Recap.objects.filter(pk=recap_id, status__in=[RecapStatus.QUEUED, RecapStatus.FAILED]).update(
+        status=RecapStatus.RUNNING, progress=5, error=""
+    )
+    recap = Recap.objects.select_related("puskesmas", "kab_kota").get(pk=recap_id)
+    if not claimed:
+        return recap
+    Recap.objects.filter(pk=recap_id).update(attempts=recap.attempts + 1)
+    month = Month.of(recap.bulan)
+    if recap.kind == RecapKind.PUSKESMAS:
+        rows, title, labels = puskesmas_rows(recap.puskesmas, month), "Rekap", ["Desa/Kelurahan", "Posyandu"]
+    else:
+        rows, title, labels = kabkota_rows(recap.kab_kota, month), "Rekap Kab/Kota", ["Puskesmas"]
+    _set(recap_id, progress=30)
+
+    def progress(sheets_done: int) -> None:
+        _set(recap_id, progress=30 + 60 * sheets_done // len(SHEETS))
+
+    book = write_workbook(title, str(recap.area), month, labels, rows, on_sheet=progress)
+    path = recap_path(recap)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".xlsx.part")
+    book.save(partial)
+    os.replace(partial, path)  # atomic: the old file or the new one, never half of one
+    relative = str(path.relative_to(settings.MEDIA_ROOT))
+    _set(recap_id, status=RecapStatus.DONE, progress=100, file=relative, finished_at=timezone.now())
+    recap.refresh_from_db()
+    return recap
+
+
+def mark_failed(recap_id: int, error: str, final: bool) -> None:
+    status = RecapStatus.FAILED if final else RecapStatus.QUEUED
+    _set(recap_id, status=status, error=error[:2000], progress=0)
+
+
+@transaction.atomic
+def request_recap(*, kind: str, area, month: Month, user=None) -> tuple[Recap, bool]:
+    """The recap of an area and month, queued for (re)building; returns (recap, queued)."""
+    lookup = {"kind": kind, "bulan": month.first}
+    if kind == RecapKind.PUSKESMAS:
+        lookup |= {"puskesmas": area, "kab_kota_id": area.kab_kota_id}
+    else:
+        lookup |= {"kab_kota": area, "puskesmas": None}
+    recap, created = Recap.objects.select_for_update().get_or_create(
+        **lookup, defaults={"requested_by": user}
+    )
+    if not created and recap.status in (RecapStatus.QUEUED, RecapStatus.RUNNING):
+        return recap, False  # already on its way
+    if not created:
+        Recap.objects.filter(pk=recap.pk).update(
+            status=RecapStatus.QUEUED, progress=0, error="", requested_by=user
+        )
+    from .tasks import build_recap
+
+    transaction.on_commit(lambda: build_recap.delay(recap.pk))
+    return recap, True
+
+
+def previous_month(today: dt.date) -> Month:
+    return Month.of(today).previous

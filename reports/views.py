@@ -1,0 +1,41 @@
+"""Report pages. Figures come from reports.selectors; access from reports.areas / scoping."""
+
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from registry.models import Posyandu
+from registry.scoping import get_scoped_or_404
+
+from . import selectors
+from .areas import home_area
+from .period import Month
+from .skdn import AGE_BANDS, band_rows
+
+
+def _month(request) -> Month:
+    default = Month.of(timezone.localdate()).previous
+    return Month.parse(request.GET.get("bulan", ""), default)
+
+
+def report_home(request):
+    """Kader land on their Posyandu's monthly report, staff on the PWS dashboard."""
+    area = home_area(request.user)
+    if area is not None and area.kind == "posyandu":
+        return redirect("posyandu_report", pk=area.obj.pk)
+    return redirect("pws_dashboard")
+
+
+def posyandu_report(request, pk: int):
+    """The monthly ILP report a Posyandu sends to its Puskesmas; printable."""
+    posyandu = get_scoped_or_404(Posyandu.objects.select_related("desa__puskesmas"), request.user, pk=pk)
+    month = _month(request)
+    report = selectors.posyandu_month(posyandu_ids=[posyandu.pk], month=month)[posyandu.pk]
+    context = {
+        "posyandu": posyandu,
+        "month": month,
+        "months": [month.shift(-i) for i in range(12)],
+        "r": report,
+        "band_rows": band_rows(selectors.skdn_by_sex_and_band(posyandu_ids=[posyandu.pk], month=month)),
+        "age_bands": AGE_BANDS,
+    }
+    return render(request, "reports/posyandu_report.html", context)
