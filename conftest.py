@@ -37,6 +37,11 @@ def pytest_configure(config):
         pytest.exit("The suite runs on PostgreSQL: use `make test` (or set DATABASE_URL).", 2)
     # Real password hashing costs ~0.3 s a user; the tests do not measure it.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tasks run in the test process; tests/test_celery_worker.py runs a real worker on Redis.
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    from posyandu.celery import app
+
+    app.conf.task_always_eager = True
 
 
 _serial = count(1)

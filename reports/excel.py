@@ -90,7 +90,7 @@ TOTAL_FILL = PatternFill("solid", fgColor="C6E0B4")
 
 @dataclass(frozen=True)
 class Row:
-    labels: tuple[str, ...]  # e.g. (desa, posyandu) or (puskesmas,)
+    labels: tuple[str | None, ...]  # e.g. (desa, posyandu) or (puskesmas,)
     figures: PosyanduMonth
     kind: str = "row"  # row, subtotal or total
 

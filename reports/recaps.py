@@ -33,8 +33,8 @@ def puskesmas_rows(puskesmas: Puskesmas, month: Month) -> list[Row]:
     for desa, members in groupby(posyandu, key=lambda p: p.desa):
         members = list(members)
         rows += [Row((desa.nama, p.nama), figures[p.pk]) for p in members]
-        rows.append(Row((f"Subtotal {desa.nama}", ""), add_all(figures[p.pk] for p in members), "subtotal"))
-    rows.append(Row(("Total", ""), add_all(figures.values()), "total"))
+        rows.append(Row((f"Subtotal {desa.nama}", None), add_all(figures[p.pk] for p in members), "subtotal"))
+    rows.append(Row(("Total", None), add_all(figures.values()), "total"))
     return rows
 
 

@@ -1,0 +1,133 @@
+"""Recap workbooks read back cell by cell, the recap page and who sees which recap."""
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from reports import recaps
+from reports.models import Recap, RecapKind, RecapStatus
+from reports.period import Month
+
+AUG = Month(2026, 8)
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def built(kind, area):
+    recap, _ = recaps.request_recap(kind=kind, area=area, month=AUG)
+    return recaps.build(recap.pk)
+
+
+def test_puskesmas_recap_cell_by_cell(august, settings):
+    recap = built(RecapKind.PUSKESMAS, august.pkm_a)
+    assert (recap.status, recap.progress) == (RecapStatus.DONE, 100)
+    book = load_workbook(settings.MEDIA_ROOT / recap.file)
+    assert book.sheetnames == [
+        "SKDN",
+        "Status gizi",
+        "Kunjungan",
+        "Layanan",
+        "Skrining PTM",
+        "Rujukan",
+        "KIA",
+    ]
+    sheet = book["SKDN"]
+    assert sheet["A1"].value == "Rekap Puskesmas A: SKDN"
+    assert sheet["A2"].value == "Bulan Agustus 2026"
+    headers = ["Desa/Kelurahan", "Posyandu", "S", "K", "D", "N", "T", "O", "B", "2T", "BGM"]
+    assert [c.value for c in sheet[4]] == headers + ["K/S", "D/S", "N/D", "N/D'", "BGM/D"]
+    assert sheet.freeze_panes == "C5"
+    values = [[c.value for c in row] for row in sheet.iter_rows(min_row=5, max_row=8)]
+    assert values[0][:11] == ["Desa A", "Mawar", 7, 5, 6, 2, 1, 1, 2, 1, 0]
+    assert values[0][11:] == pytest.approx([5 / 7, 6 / 7, 2 / 6, 2 / 3, 0])
+    assert values[1][:11] == ["Desa A", "Melati", 1, 1, 1, 1, 0, 0, 0, 0, 0]
+    assert values[2][:11] == ["Subtotal Desa A", None, 8, 6, 7, 3, 1, 1, 2, 1, 0]
+    assert values[2][11:] == pytest.approx([6 / 8, 7 / 8, 3 / 7, 3 / 4, 0])
+    assert values[3][0] == "Total" and values[3][2:11] == [8, 6, 7, 3, 1, 1, 2, 1, 0]
+    assert sheet["C5"].number_format == "#,##0" and sheet["L5"].number_format == "0.0%"
+    assert sheet["H8"].font.bold and sheet.column_dimensions["A"].width == 24
+    gizi = book["Status gizi"]
+    assert [c.value for c in gizi[5]][:5] == ["Desa A", "Mawar", 1, 1, 1.0]  # one measured length, stunted
+
+
+def test_kabkota_recap_has_a_row_per_puskesmas(august, settings):
+    recap = built(RecapKind.KABKOTA, august.kab1)
+    sheet = load_workbook(settings.MEDIA_ROOT / recap.file)["SKDN"]
+    assert sheet["A1"].value == "Rekap Kab/Kota Kota Metro: SKDN"
+    rows = [[c.value for c in row][:4] for row in sheet.iter_rows(min_row=5, max_row=7)]
+    assert rows == [["Puskesmas A", 8, 6, 7], ["Puskesmas B", 0, 0, 0], ["Total", 8, 6, 7]]
+    assert sheet.freeze_panes == "B5"
+
+
+def test_a_failed_build_leaves_no_partial_file_and_the_old_file_stays(august, settings, monkeypatch):
+    recap = built(RecapKind.PUSKESMAS, august.pkm_a)
+    original = (settings.MEDIA_ROOT / recap.file).read_bytes()
+    recaps.request_recap(kind=RecapKind.PUSKESMAS, area=august.pkm_a, month=AUG)
+
+    def broken(*args, **kwargs):
+        raise OSError("disk penuh")
+
+    monkeypatch.setattr("openpyxl.Workbook.save", broken)
+    from reports.tasks import build_recap
+
+    with pytest.raises(OSError):
+        build_recap.apply(args=[recap.pk], retries=3).get()
+    recap.refresh_from_db()
+    assert recap.status == RecapStatus.FAILED and "disk penuh" in recap.error
+    assert (settings.MEDIA_ROOT / recap.file).read_bytes() == original
+    assert not list(settings.MEDIA_ROOT.rglob("*.part"))
+
+
+def test_queue_monthly_recaps_queues_every_area_once(world):
+    from reports.tasks import queue_monthly_recaps
+
+    assert queue_monthly_recaps.apply().get() == 5  # 3 Puskesmas and 2 Kab/Kota
+    assert queue_monthly_recaps.apply().get() == 0  # already queued: nothing twice
+    assert Recap.objects.count() == 5
+
+
+VISIBLE = {
+    "kader_a": set(),
+    "staff_a": {"pkm_a"},
+    "staff_b": {"pkm_b"},
+    "dinkes_1": {"pkm_a", "pkm_b", "kab1"},
+    "dinkes_2": {"pkm_c", "kab2"},
+    "admin": {"pkm_a", "pkm_b", "pkm_c", "kab1", "kab2"},
+}
+
+
+@pytest.fixture
+def all_recaps(world):
+    made = {}
+    for name in ("pkm_a", "pkm_b", "pkm_c"):
+        made[name] = built(RecapKind.PUSKESMAS, getattr(world, name))
+    for name in ("kab1", "kab2"):
+        made[name] = built(RecapKind.KABKOTA, getattr(world, name))
+    return made
+
+
+@pytest.mark.parametrize("role", VISIBLE)
+def test_each_role_lists_and_downloads_only_its_recaps(login, all_recaps, role):
+    client = login(role)
+    listed = {r.pk for r in client.get(reverse("recap_list")).context["page"]}
+    assert listed == {all_recaps[name].pk for name in VISIBLE[role]}
+    codes = {
+        name: client.get(reverse("recap_download", args=[r.pk])).status_code for name, r in all_recaps.items()
+    }
+    assert codes == {name: 200 if name in VISIBLE[role] else 404 for name in all_recaps}
+
+
+def test_puskesmas_staff_cannot_request_another_area(login, world):
+    client = login("staff_a")
+    response = client.post(reverse("recap_list"), {"area": f"puskesmas:{world.pkm_b.pk}", "bulan": "2026-08"})
+    assert response.status_code == 403
+    assert not Recap.objects.exists()
+
+
+def test_recap_page_needs_a_fixed_number_of_queries(login, all_recaps, django_assert_max_num_queries):
+    client = login("admin")
+    with django_assert_max_num_queries(8):
+        client.get(reverse("recap_list"))
