@@ -64,3 +64,29 @@ class Recap(models.Model):
     @property
     def area(self):
         return self.puskesmas if self.kind == RecapKind.PUSKESMAS else self.kab_kota
+
+
+class SasaranKind(models.TextChoices):
+    BALITA = "balita", "Balita"
+    IBU_HAMIL = "ibu_hamil", "Ibu hamil"
+    DEWASA = "dewasa", "Usia ≥ 18 tahun"
+
+
+class SasaranDesa(models.Model):
+    """Annual sasaran (target population) of a desa entered by its Puskesmas, e.g. the proyeksi
+    ibu hamil = 1,10 × CBR × penduduk. Without one, the registry's own count is used."""
+
+    desa = models.ForeignKey("registry.Desa", on_delete=models.CASCADE, related_name="+")
+    tahun = models.PositiveSmallIntegerField()
+    jenis = models.CharField(max_length=10, choices=SasaranKind)
+    jumlah = models.PositiveIntegerField()
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "sasaran desa"
+        verbose_name_plural = "sasaran desa"
+        constraints = [models.UniqueConstraint(fields=["desa", "tahun", "jenis"], name="one_sasaran_a_year")]
+
+    def __str__(self) -> str:
+        return f"{self.desa} {self.tahun} {self.get_jenis_display()}: {self.jumlah}"

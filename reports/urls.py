@@ -1,10 +1,12 @@
 from django.urls import path
 
-from . import recap_views, views
+from . import pws_views, recap_views, views
 
 urlpatterns = [
     path("laporan/", views.report_home, name="report_home"),
     path("laporan/posyandu/<int:pk>/", views.posyandu_report, name="posyandu_report"),
+    path("laporan/pws/", pws_views.pws_page, name="pws_dashboard"),
+    path("laporan/pws/sasaran/", pws_views.sasaran_page, name="pws_sasaran"),
     path("laporan/rekap/", recap_views.recap_list, name="recap_list"),
     path("laporan/rekap/<int:pk>/unduh/", recap_views.recap_download, name="recap_download"),
 ]

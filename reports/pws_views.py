@@ -1,0 +1,112 @@
+"""PWS dashboard and the annual sasaran per desa entered by the Puskesmas."""
+
+import datetime as dt
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from registry.models import Puskesmas, Role
+from registry.scoping import profile_of, scope, sees_everything
+
+from . import pws, pws_selectors
+from .dashboard import pws_dashboard
+from .models import SasaranDesa, SasaranKind
+from .period import Month
+
+
+def _puskesmas(request) -> Puskesmas:
+    """The Puskesmas whose PWS is shown: staff their own, Dinkes any of their Kab/Kota."""
+    profile = profile_of(request.user)
+    if not sees_everything(request.user) and (profile is None or profile.role == Role.KADER):
+        raise Http404
+    choices = scope(Puskesmas.objects.order_by("nama"), request.user)
+    pk = request.GET.get("puskesmas", "")
+    if pk:
+        if not pk.isdigit():
+            raise Http404
+        return get_object_or_404(choices, pk=pk)
+    first = choices.first()
+    if first is None:
+        raise Http404
+    return first
+
+
+def pws_page(request):
+    puskesmas = _puskesmas(request)
+    month = Month.parse(request.GET.get("bulan", ""), Month.of(timezone.localdate()))
+    indicator = pws.INDICATORS.get(request.GET.get("indikator", ""), pws.INDICATORS["ds"])
+    context = {
+        "d": pws_dashboard(puskesmas=puskesmas, indicator=indicator, month=month),
+        "puskesmas": puskesmas,
+        "puskesmas_list": scope(Puskesmas.objects.order_by("nama"), request.user),
+        "indicators": pws.INDICATORS.values(),
+        "months": [Month.of(timezone.localdate()).shift(-i) for i in range(13)],
+        "can_edit_sasaran": _can_edit_sasaran(request.user),
+    }
+    return render(request, "reports/pws.html", context)
+
+
+def _can_edit_sasaran(user) -> bool:
+    profile = profile_of(user)
+    return sees_everything(user) or (profile is not None and profile.role == Role.PUSKESMAS)
+
+
+class SasaranForm(forms.Form):
+    def __init__(self, *args, desa, year, defaults, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.desa, self.year, self.defaults = desa, year, defaults
+        for d in desa:
+            for kind in SasaranKind:
+                self.fields[f"{kind.value}_{d.pk}"] = forms.IntegerField(
+                    label=f"{kind.label} {d.nama}", required=False, min_value=0, max_value=1_000_000,
+                    error_messages={"min_value": "Tidak boleh negatif.", "max_value": "Terlalu besar."},
+                )  # fmt: skip
+
+    def rows(self):
+        """(desa, [(field, registry count)]) for the table."""
+        return [
+            (d, [(self[f"{kind.value}_{d.pk}"], self.defaults[kind.value][d.pk]) for kind in SasaranKind])
+            for d in self.desa
+        ]
+
+
+@transaction.atomic
+def _save_sasaran(form: SasaranForm, user) -> None:
+    for d in form.desa:
+        for kind in SasaranKind:
+            value = form.cleaned_data[f"{kind.value}_{d.pk}"]
+            key = {"desa": d, "tahun": form.year, "jenis": kind.value}
+            if value is None:
+                SasaranDesa.objects.filter(**key).delete()  # back to the registry's count
+            else:
+                SasaranDesa.objects.update_or_create(**key, defaults={"jumlah": value, "updated_by": user})
+
+
+def sasaran_page(request):
+    puskesmas = _puskesmas(request)
+    year = int(request.GET.get("tahun") or timezone.localdate().year)
+    desa = pws_selectors.desa_of_puskesmas(puskesmas)
+    entered = SasaranDesa.objects.filter(desa__in=desa, tahun=year).values_list("desa_id", "jenis", "jumlah")
+    initial = {f"{kind}_{desa_id}": n for desa_id, kind, n in entered}
+    on = dt.date(year, 12, 31) if year < timezone.localdate().year else timezone.localdate()
+    ids = [d.pk for d in desa]
+    defaults = {
+        kind.value: pws_selectors.default_sasaran(kind=kind.value, desa_ids=ids, on=on)
+        for kind in SasaranKind
+    }
+    form = SasaranForm(request.POST or None, initial=initial, desa=desa, year=year, defaults=defaults)
+    if request.method == "POST":
+        if not _can_edit_sasaran(request.user):
+            raise PermissionDenied("Hanya petugas Puskesmas yang mengisi sasaran.")
+        if form.is_valid():
+            _save_sasaran(form, request.user)
+            messages.success(request, f"Sasaran {year} disimpan.")
+            return redirect(f"{request.path}?puskesmas={puskesmas.pk}&tahun={year}")
+    context = {"form": form, "puskesmas": puskesmas, "year": year, "kinds": list(SasaranKind),
+               "can_edit": _can_edit_sasaran(request.user)}  # fmt: skip
+    return render(request, "reports/sasaran.html", context)
