@@ -37,6 +37,8 @@ def pytest_configure(config):
         pytest.exit("The suite runs on PostgreSQL: use `make test` (or set DATABASE_URL).", 2)
     # Real password hashing costs ~0.3 s a user; the tests do not measure it.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Each test starts with an empty cache of its own (reports cache closed months).
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     # Tasks run in the test process; tests/test_celery_worker.py runs a real worker on Redis.
     settings.CELERY_TASK_ALWAYS_EAGER = True
     from posyandu.celery import app
@@ -103,6 +105,15 @@ def _area(desa: Desa, name: str) -> Area:
     household = make_household(posyandu)
     person = make_person(household, nama=f"Kepala {name}", hubungan=Relation.KEPALA, jenis_kelamin="L")
     return Area(posyandu, household, person)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -126,6 +126,16 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# Reports cache the figures of closed months (reports.selectors.closed_month_cached): in Redis
+# when REDIS_URL is set, so every web worker shares them; else in each process's memory.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": envstr("REDIS_URL", "")}
+        if envstr("REDIS_URL", "")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
 
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)

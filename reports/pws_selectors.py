@@ -34,7 +34,9 @@ def rate_series(
     desa_of = dict(Posyandu.objects.filter(desa_id__in=desa_ids).values_list("pk", "desa_id"))
     series = {d: [] for d in desa_ids}
     for month in months:
-        rows = getattr(selectors, section)(posyandu_ids=list(desa_of), month=month)
+        rows = selectors.closed_month_cached(
+            getattr(selectors, section), posyandu_ids=list(desa_of), month=month
+        )
         sums = defaultdict(lambda: [0, 0])
         for pid, counts in rows.items():
             sums[desa_of[pid]][0] += getattr(counts, num)

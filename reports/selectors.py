@@ -6,8 +6,12 @@ up to desa, Puskesmas and Kab/Kota is addition of counts (reports.sections).
 
 from __future__ import annotations
 
+import hashlib
+
+from django.core.cache import cache
 from django.db.models import BigIntegerField, Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from registry.lifecycle import Group, months_before
 from registry.models import HouseholdMove, Person
@@ -18,6 +22,7 @@ from .lifecycle_sql import completed_months, group_q
 from .period import Month
 from .skdn import AGE_BANDS, Skdn
 
+CLOSED_MONTH_SECONDS = 600
 NOT_FLAGGED = {name: ~Q(implausible__regex=rf"(^|;){name}(;|$)") for name in ("bbu", "pbu", "bbpb")}
 
 
@@ -38,11 +43,26 @@ def balita_in_month(month: Month) -> Q:
     return Q(tanggal_lahir__lte=month.last, tanggal_lahir__gt=months_before(month.first, 60))
 
 
+def balita_of_posyandu(posyandu_ids, month: Month):
+    """Balita of the month whose household was in one of the Posyandu at the month's end.
+
+    The first filter narrows to households there now or that left one of them after the month
+    (so the index on the household's Posyandu is used); the annotation then decides."""
+    ids = list(posyandu_ids)
+    there = Q(household__posyandu_id__in=ids) | Q(
+        household__moves__dari_posyandu_id__in=ids, household__moves__tanggal__gt=month.last
+    )
+    return (
+        Person.objects.filter(balita_in_month(month))
+        .filter(pk__in=Person.objects.filter(there).values("pk"))
+        .annotate(posyandu_id=posyandu_at_month_end(month))
+        .filter(posyandu_id__in=ids)
+    )
+
+
 def skdn(*, posyandu_ids, month: Month) -> dict[int, Skdn]:
     sk = (
-        Person.objects.filter(balita_in_month(month))
-        .annotate(posyandu_id=posyandu_at_month_end(month))
-        .filter(posyandu_id__in=posyandu_ids)
+        balita_of_posyandu(posyandu_ids, month)
         .values("posyandu_id")
         .annotate(s=Count("pk"), k=Count("pk", filter=Q(buku_kia=True)))
     )
@@ -198,6 +218,20 @@ def kia(*, posyandu_ids, month: Month) -> dict[int, sections.Kia]:
     return {pid: sections.Kia() for pid in posyandu_ids} | _by_posyandu(rows, "posyandu_id", sections.Kia)
 
 
+def closed_month_cached(section, *, posyandu_ids, month: Month, today=None):
+    """A section's figures, cached for CLOSED_MONTH_SECONDS when the month is over.
+
+    Dashboards show up to 12 months; past months change only by corrections, so a correction
+    reaches them within the cache time. The running month is always computed."""
+    today = today or timezone.localdate()
+    ids = sorted(posyandu_ids)
+    if month >= Month.of(today):
+        return section(posyandu_ids=ids, month=month)
+    digest = hashlib.sha1(",".join(map(str, ids)).encode()).hexdigest()
+    key = f"report:{section.__name__}:{month.key}:{digest}"
+    return cache.get_or_set(key, lambda: section(posyandu_ids=ids, month=month), CLOSED_MONTH_SECONDS)
+
+
 def posyandu_month(*, posyandu_ids, month: Month) -> dict[int, sections.PosyanduMonth]:
     """Every section for each Posyandu: the monthly report, the recaps and the dashboards."""
     ids = list(posyandu_ids)
@@ -218,9 +252,8 @@ def skdn_by_sex_and_band(*, posyandu_ids, month: Month) -> dict[tuple[str, int],
     on the desa recap forms; the age is taken on the month's last day (at most 59 months)."""
     bands = band_case(month)
     sk = (
-        Person.objects.filter(balita_in_month(month))
-        .annotate(posyandu_id=posyandu_at_month_end(month), band=bands)
-        .filter(posyandu_id__in=posyandu_ids)
+        balita_of_posyandu(posyandu_ids, month)
+        .annotate(band=bands)
         .values("jenis_kelamin", "band")
         .annotate(s=Count("pk"), k=Count("pk", filter=Q(buku_kia=True)))
     )

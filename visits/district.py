@@ -143,8 +143,9 @@ class DistrictBuilder:
         out.append(mk(f"Istri {h.no_kk[-5:]}", "P", self._born(19, 45), "pasangan", **wife))
         if r.random() < 0.8:
             out.append(mk(f"Balita {h.no_kk[-5:]}", r.choice("LP"), self._born(0, 4.95), "anak"))
-        if r.random() < 0.6:
-            out.append(mk(f"Anak {h.no_kk[-5:]}", r.choice("LP"), self._born(5, 17.9), "anak"))
+        for chance in (0.6, 0.45):
+            if r.random() < chance:
+                out.append(mk(f"Anak {h.no_kk[-5:]}", r.choice("LP"), self._born(5, 17.9), "anak"))
         if r.random() < 0.15:
             out.append(mk(f"Lansia {h.no_kk[-5:]}", "P", self._born(60, 85), "orang_tua"))
         return out
