@@ -7,6 +7,8 @@ up to desa, Puskesmas and Kab/Kota is addition of counts (reports.sections).
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
+from itertools import chain
 
 from django.core.cache import cache
 from django.db.models import BigIntegerField, Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
@@ -43,29 +45,36 @@ def balita_in_month(month: Month) -> Q:
     return Q(tanggal_lahir__lte=month.last, tanggal_lahir__gt=months_before(month.first, 60))
 
 
-def balita_of_posyandu(posyandu_ids, month: Month):
-    """Balita of the month whose household was in one of the Posyandu at the month's end.
-
-    The first filter narrows to households there now or that left one of them after the month
-    (so the index on the household's Posyandu is used); the annotation then decides."""
+def balita_counts(posyandu_ids, month: Month, fields=(), **annotations) -> dict[tuple, list[int]]:
+    """[S, K] of the month's balita by (Posyandu at month end, *fields), in two queries: households
+    that have not moved since the month (grouped by their Posyandu, using its index) and the few
+    that moved since (whose Posyandu at the month's end is looked up in their moves)."""
     ids = list(posyandu_ids)
-    there = Q(household__posyandu_id__in=ids) | Q(
-        household__moves__dari_posyandu_id__in=ids, household__moves__tanggal__gt=month.last
+    balita = Person.objects.filter(balita_in_month(month)).annotate(**annotations)
+    counts = {"s": Count("pk"), "k": Count("pk", filter=Q(buku_kia=True))}
+    stayed = (
+        balita.filter(household__posyandu_id__in=ids)
+        .exclude(household__moves__tanggal__gt=month.last)
+        .values(*fields, at_end=F("household__posyandu_id"))
+        .annotate(**counts)
     )
-    return (
-        Person.objects.filter(balita_in_month(month))
-        .filter(pk__in=Person.objects.filter(there).values("pk"))
-        .annotate(posyandu_id=posyandu_at_month_end(month))
-        .filter(posyandu_id__in=ids)
+    moved_since = HouseholdMove.objects.filter(tanggal__gt=month.last).values("household_id")
+    moved = (
+        balita.filter(household_id__in=moved_since)
+        .annotate(at_end=posyandu_at_month_end(month))
+        .filter(at_end__in=ids)
+        .values(*fields, "at_end")
+        .annotate(**counts)
     )
+    totals: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
+    for row in chain(stayed, moved):
+        key = (row["at_end"], *(row[f] for f in fields))
+        totals[key][0] += row["s"]
+        totals[key][1] += row["k"]
+    return totals
 
 
 def skdn(*, posyandu_ids, month: Month) -> dict[int, Skdn]:
-    sk = (
-        balita_of_posyandu(posyandu_ids, month)
-        .values("posyandu_id")
-        .annotate(s=Count("pk"), k=Count("pk", filter=Q(buku_kia=True)))
-    )
     weighed = (
         Measurement.objects.filter(
             visit__tanggal__range=(month.first, month.last), visit__posyandu_id__in=posyandu_ids
@@ -80,8 +89,8 @@ def skdn(*, posyandu_ids, month: Month) -> dict[int, Skdn]:
         )
     )
     result = {pid: Skdn() for pid in posyandu_ids}
-    for row in sk:
-        result[row["posyandu_id"]].s, result[row["posyandu_id"]].k = row["s"], row["k"]
+    for (pid,), (s_count, k_count) in balita_counts(posyandu_ids, month).items():
+        result[pid].s, result[pid].k = s_count, k_count
     for row in weighed:
         target = result[row.pop("posyandu_id")]
         for name, value in row.items():
@@ -115,17 +124,6 @@ def _visits(posyandu_ids, month: Month):
     ).annotate(umur_bulan=completed_months("tanggal", "person__tanggal_lahir"))
 
 
-def kelompok(*, posyandu_ids, month: Month) -> dict[int, sections.Kelompok]:
-    rows = (
-        _visits(posyandu_ids, month)
-        .values("posyandu_id")
-        .annotate(total=Count("pk"), **{g.value: Count("pk", filter=group_q(g)) for g in Group})
-    )
-    return {pid: sections.Kelompok() for pid in posyandu_ids} | _by_posyandu(
-        rows, "posyandu_id", sections.Kelompok
-    )
-
-
 def layanan(*, posyandu_ids, month: Month) -> dict[int, sections.Layanan]:
     in_month = {"visit__tanggal__range": (month.first, month.last), "visit__posyandu_id__in": posyandu_ids}
     care = (
@@ -151,33 +149,6 @@ def layanan(*, posyandu_ids, month: Month) -> dict[int, sections.Layanan]:
     return result
 
 
-def skrining(*, posyandu_ids, month: Month) -> dict[int, sections.Skrining]:
-    adult = Q(umur_bulan__gte=18 * 12)
-    m = "measurement__"
-    high_td = Q(**{f"{m}sistol__gte": 140}) | Q(**{f"{m}diastol__gte": 90})
-    obese = Q(**{f"{m}berat_kg__gte": 0.0025 * F(f"{m}tinggi_cm") * F(f"{m}tinggi_cm")})  # IMT ≥ 25
-    rows = (
-        _visits(posyandu_ids, month)
-        .filter(adult)
-        .values("posyandu_id")
-        .annotate(
-            dewasa_datang=Count("pk"),
-            td_diukur=Count("pk", filter=Q(**{f"{m}sistol__isnull": False})),
-            hipertensi=Count("pk", filter=high_td),
-            gula_diukur=Count("pk", filter=Q(**{f"{m}gula_darah__isnull": False})),
-            gula_tinggi=Count("pk", filter=Q(**{f"{m}gula_darah__gte": 200})),
-            imt_diukur=Count(
-                "pk", filter=Q(**{f"{m}berat_kg__isnull": False, f"{m}tinggi_cm__isnull": False})
-            ),
-            obesitas=Count("pk", filter=obese),
-            terduga_tbc=Count("pk", filter=Q(care__isnull=False) & ~Q(care__gejala_tbc=[])),
-        )
-    )
-    return {pid: sections.Skrining() for pid in posyandu_ids} | _by_posyandu(
-        rows, "posyandu_id", sections.Skrining
-    )
-
-
 def rujukan(*, posyandu_ids, month: Month) -> dict[int, sections.Rujukan]:
     rows = (
         Referral.objects.filter(
@@ -195,27 +166,97 @@ def rujukan(*, posyandu_ids, month: Month) -> dict[int, sections.Rujukan]:
     )
 
 
-def kia(*, posyandu_ids, month: Month) -> dict[int, sections.Kia]:
+AGE_GROUPS = [
+    Group.BAYI_BALITA,
+    Group.ANAK_PRASEKOLAH,
+    Group.USIA_SEKOLAH_REMAJA,
+    Group.USIA_DEWASA,
+    Group.LANSIA,
+]
+ADULT_FROM = 3  # index of USIA_DEWASA in AGE_GROUPS: screening counts adults of 18 and over
+
+
+def _age_group() -> Case:
+    """The visit's age group index (AGE_GROUPS), computed once per row and grouped on."""
+    whens = [When(group_q(group), then=Value(i)) for i, group in enumerate(AGE_GROUPS)]
+    return Case(*whens, output_field=IntegerField())
+
+
+def _visit_counts() -> dict[str, dict[str, Count]]:
+    """Count expressions of the visit-based sections (age conditions come from the grouping)."""
+    m = "measurement__"
+    high_td = Q(**{f"{m}sistol__gte": 140}) | Q(**{f"{m}diastol__gte": 90})
+    obese = Q(**{f"{m}berat_kg__gte": 0.0025 * F(f"{m}tinggi_cm") * F(f"{m}tinggi_cm")})  # IMT ≥ 25
     hamil, nifas = group_q(Group.IBU_HAMIL), group_q(Group.IBU_NIFAS_MENYUSUI)
     anc = "care__kunjungan_anc__gte"
-    rows = (
-        _visits(posyandu_ids, month)
-        .values("posyandu_id")
-        .annotate(
-            ibu_hamil_datang=Count("pk", filter=hamil),
-            kek=Count("pk", filter=hamil & Q(measurement__lila_cm__lt=23.5)),
-            td_tinggi=Count(
-                "pk", filter=hamil & (Q(measurement__sistol__gte=140) | Q(measurement__diastol__gte=90))
-            ),
-            ttd=Count("pk", filter=hamil & Q(care__ttd_tablet__gt=0)),
-            k1=Count("pk", filter=hamil & Q(**{anc: 1})),
-            k4=Count("pk", filter=hamil & Q(**{anc: 4})),
-            k6=Count("pk", filter=hamil & Q(**{anc: 6})),
-            nifas_datang=Count("pk", filter=nifas),
-            vitamin_a_nifas=Count("pk", filter=nifas & Q(care__vitamin_a_nifas=True)),
-        )
-    )
-    return {pid: sections.Kia() for pid in posyandu_ids} | _by_posyandu(rows, "posyandu_id", sections.Kia)
+    n = lambda q: Count("pk", filter=q)  # noqa: E731
+    return {
+        "kelompok": {"total": Count("pk"), "ibu_hamil": n(hamil), "ibu_nifas_menyusui": n(nifas)},
+        "skrining": {
+            "dewasa_datang": Count("pk"),
+            "td_diukur": n(Q(**{f"{m}sistol__isnull": False})),
+            "hipertensi": n(high_td),
+            "gula_diukur": n(Q(**{f"{m}gula_darah__isnull": False})),
+            "gula_tinggi": n(Q(**{f"{m}gula_darah__gte": 200})),
+            "imt_diukur": n(Q(**{f"{m}berat_kg__isnull": False, f"{m}tinggi_cm__isnull": False})),
+            "obesitas": n(obese),
+            "terduga_tbc": n(Q(care__isnull=False) & ~Q(care__gejala_tbc=[])),
+        },
+        "kia": {
+            "ibu_hamil_datang": n(hamil),
+            "kek": n(hamil & Q(**{f"{m}lila_cm__lt": 23.5})),
+            "td_tinggi": n(hamil & high_td),
+            "ttd": n(hamil & Q(care__ttd_tablet__gt=0)),
+            "k1": n(hamil & Q(**{anc: 1})),
+            "k4": n(hamil & Q(**{anc: 4})),
+            "k6": n(hamil & Q(**{anc: 6})),
+            "nifas_datang": n(nifas),
+            "vitamin_a_nifas": n(nifas & Q(care__vitamin_a_nifas=True)),
+        },
+    }
+
+
+VISIT_SECTIONS = {"kelompok": sections.Kelompok, "skrining": sections.Skrining, "kia": sections.Kia}
+
+
+def visit_sections(*, posyandu_ids, month: Month, only=tuple(VISIT_SECTIONS)) -> dict[str, dict[int, object]]:
+    """Visits by life-cycle group, adult screening and the KIA figures, in one query over the
+    month's visits grouped by Posyandu and age group (they share the joins to measurement and care)."""
+    expressions = _visit_counts()
+    wanted = {name: expressions[name] for name in only}
+    columns = {
+        f"{section}__{field}": expr for section, exprs in wanted.items() for field, expr in exprs.items()
+    }
+    rows = _visits(posyandu_ids, month).annotate(age_group=_age_group()).values("posyandu_id", "age_group")
+    result = {name: {pid: VISIT_SECTIONS[name]() for pid in posyandu_ids} for name in wanted}
+    for row in rows.annotate(**columns).order_by():
+        pid, age_group = row.pop("posyandu_id"), row.pop("age_group")
+        if "kelompok" in wanted and age_group is not None:
+            target = result["kelompok"][pid]
+            name = AGE_GROUPS[age_group].value
+            setattr(target, name, getattr(target, name) + row["kelompok__total"])
+        for key, value in row.items():
+            section, field = key.split("__", 1)
+            if section == "skrining" and (age_group is None or age_group < ADULT_FROM):
+                continue
+            target = result[section][pid]
+            setattr(target, field, getattr(target, field) + value)
+    return result
+
+
+def kelompok(*, posyandu_ids, month: Month) -> dict[int, sections.Kelompok]:
+    """Visits by life-cycle group (a person in two groups counts in both)."""
+    return visit_sections(posyandu_ids=posyandu_ids, month=month, only=("kelompok",))["kelompok"]
+
+
+def skrining(*, posyandu_ids, month: Month) -> dict[int, sections.Skrining]:
+    """Adults (18 and over) screened, and suspects found."""
+    return visit_sections(posyandu_ids=posyandu_ids, month=month, only=("skrining",))["skrining"]
+
+
+def kia(*, posyandu_ids, month: Month) -> dict[int, sections.Kia]:
+    """The KIA figures a Posyandu sees."""
+    return visit_sections(posyandu_ids=posyandu_ids, month=month, only=("kia",))["kia"]
 
 
 def closed_month_cached(section, *, posyandu_ids, month: Month, today=None):
@@ -238,11 +279,9 @@ def posyandu_month(*, posyandu_ids, month: Month) -> dict[int, sections.Posyandu
     parts = {
         "skdn": skdn(posyandu_ids=ids, month=month),
         "gizi": gizi(posyandu_ids=ids, month=month),
-        "kelompok": kelompok(posyandu_ids=ids, month=month),
         "layanan": layanan(posyandu_ids=ids, month=month),
-        "skrining": skrining(posyandu_ids=ids, month=month),
         "rujukan": rujukan(posyandu_ids=ids, month=month),
-        "kia": kia(posyandu_ids=ids, month=month),
+        **visit_sections(posyandu_ids=ids, month=month),
     }
     return {pid: sections.PosyanduMonth(**{name: part[pid] for name, part in parts.items()}) for pid in ids}
 
@@ -251,12 +290,6 @@ def skdn_by_sex_and_band(*, posyandu_ids, month: Month) -> dict[tuple[str, int],
     """S, K, D, N, T, 2T, O, B by sex and age band (0–5, 6–11, 12–23, 24–35, 36–59 months) as
     on the desa recap forms; the age is taken on the month's last day (at most 59 months)."""
     bands = band_case(month)
-    sk = (
-        balita_of_posyandu(posyandu_ids, month)
-        .annotate(band=bands)
-        .values("jenis_kelamin", "band")
-        .annotate(s=Count("pk"), k=Count("pk", filter=Q(buku_kia=True)))
-    )
     weighed = (
         Measurement.objects.filter(
             visit__tanggal__range=(month.first, month.last), visit__posyandu_id__in=posyandu_ids
@@ -272,7 +305,12 @@ def skdn_by_sex_and_band(*, posyandu_ids, month: Month) -> dict[tuple[str, int],
         )
     )
     result = {(sex, band): Skdn() for sex in "LP" for band in range(len(AGE_BANDS))}
-    for row in list(sk) + list(weighed):
+    for (_, sex, band), (s_count, k_count) in balita_counts(
+        posyandu_ids, month, ("jenis_kelamin", "band"), band=bands
+    ).items():
+        result[(sex, band)].s += s_count
+        result[(sex, band)].k += k_count
+    for row in weighed:
         target = result[(row.pop("jenis_kelamin"), row.pop("band"))]
         for name, value in row.items():
             setattr(target, name, value)
