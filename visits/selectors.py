@@ -35,6 +35,7 @@ def day_queue(*, day: OpeningDay) -> list[Visit]:
     )
     for visit in visits:
         visit.groups = visit.person.groups_on(visit.tanggal)
+        visit.umur = visit.person.umur_on(visit.tanggal)
         visit.steps = [(meja, visit.meja_done(meja)) for meja in range(2, 6)]
     return visits
 

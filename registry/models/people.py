@@ -132,7 +132,10 @@ class Person(models.Model):
     @property
     def umur(self) -> str:
         """Age today as people say it: "2 tahun 3 bulan", or "5 bulan" under a year."""
-        months = lifecycle.completed_months(self.tanggal_lahir, timezone.localdate())
+        return self.umur_on(timezone.localdate())
+
+    def umur_on(self, day: dt.date) -> str:
+        months = lifecycle.completed_months(self.tanggal_lahir, day)
         years, rest = divmod(max(months, 0), 12)
         if years == 0:
             return f"{rest} bulan"

@@ -104,3 +104,42 @@ def test_each_section_is_a_fixed_number_of_queries(
         getattr(selectors, section)(
             posyandu_ids=[world.a.posyandu.pk, world.b.posyandu.pk], month=Month(2026, 8)
         )
+
+
+def _woman(world, **maternal):
+    household = make_household(world.a.posyandu)
+    return Person.objects.create(
+        household=household,
+        nama="x",
+        jenis_kelamin="P",
+        tanggal_lahir=D(1995, 1, 1),
+        hubungan="anak",
+        **maternal,
+    )
+
+
+def _visit_on(world, person, on):
+    Visit.objects.create(
+        person=person, posyandu=world.a.posyandu, tanggal=on, jenis="rumah", created_by=world.users["admin"]
+    )
+    return Visit.objects.filter(person=person).annotate(
+        umur_bulan=completed_months("tanggal", "person__tanggal_lahir")
+    )
+
+
+@pytest.mark.parametrize("days", [307, 308, 309])
+def test_pregnancy_ends_in_sql_on_the_same_day_as_in_python(world, days):
+    hpht = D(2025, 1, 1)
+    person = _woman(world, hpht=hpht)
+    on = hpht + dt.timedelta(days=days)
+    in_sql = _visit_on(world, person, on).filter(group_q(lifecycle.Group.IBU_HAMIL)).exists()
+    assert in_sql == (lifecycle.Group.IBU_HAMIL in person.groups_on(on)) == (days <= 308)
+
+
+@pytest.mark.parametrize("days", [730, 731, 732])
+def test_menyusui_ends_in_sql_on_the_same_day_as_in_python(world, days):
+    birth = D(2024, 1, 1)
+    person = _woman(world, tanggal_persalinan=birth)
+    on = birth + dt.timedelta(days=days)
+    in_sql = _visit_on(world, person, on).filter(group_q(lifecycle.Group.IBU_NIFAS_MENYUSUI)).exists()
+    assert in_sql == (lifecycle.Group.IBU_NIFAS_MENYUSUI in person.groups_on(on)) == (days <= 731)

@@ -120,3 +120,9 @@ def test_pregnant_woman_meja_3_shows_gestation_kek_and_referral(kader, world, da
     html = kader.get(reverse("visit_meja", args=[visit.pk, 3])).content.decode()
     assert "20 minggu" in html and "trimester 2" in html
     assert "KEK" in html and "Ibu hamil KEK: LiLA 22,5 cm &lt; 23,5 cm" in html
+
+
+def test_queue_of_a_past_day_shows_the_age_on_that_day(kader, world, balita, visit_factory, today):
+    visit = visit_factory(balita, today - dt.timedelta(days=90))  # 425 days old today, 335 then
+    html = kader.get(reverse("opening_day_detail", args=[visit.opening_day_id])).content.decode()
+    assert f"{balita.umur_on(visit.tanggal)} ·" in html and balita.umur_on(visit.tanggal) != balita.umur
