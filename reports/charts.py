@@ -23,14 +23,43 @@ def _axis(top: float, unit: str) -> list[str]:
     return out
 
 
+def _open(title: str, top: float, unit: str) -> list[str]:
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" class="dash-chart" role="img" '
+        f'aria-label="{escape(title)}" font-family="sans-serif">'
+    )
+    return [head, *_axis(top, unit)]
+
+
+def _target_line(target: float | None, top: float, unit: str) -> list[str]:
+    if target is None:
+        return []
+    y = _y(target, top)
+    dash = 'stroke="#dc3545" stroke-width="2" stroke-dasharray="6 4"'
+    label = f'font-size="11" text-anchor="end" fill="#dc3545">target {target:.0f}{unit}'
+    return [
+        f'<line x1="{LEFT}" y1="{y:.1f}" x2="{W - RIGHT}" y2="{y:.1f}" {dash}/>',
+        f'<text x="{W - RIGHT}" y="{y - 4:.1f}" {label}</text>',
+    ]
+
+
+def _x_label(x: float, label: str) -> str:
+    y = H - BOTTOM + 14
+    turn = f'transform="rotate(-35 {x:.1f} {y})"'
+    return f'<text x="{x:.1f}" y="{y}" font-size="11" text-anchor="end" {turn}>{escape(label)}</text>'
+
+
+def _top(values: list[float | None], target: float | None) -> float:
+    return max([v or 0 for v in values] + [target or 0, 1]) * 1.15
+
+
 def bar_chart(
     title: str, labels: list[str], values: list[float | None], target: float | None, unit: str = "%"
 ) -> str:
     """A bar per label with a horizontal target line."""
-    top = max([v or 0 for v in values] + [target or 0, 1]) * 1.15
+    top = _top(values, target)
     step = (W - LEFT - RIGHT) / max(len(values), 1)
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" class="dash-chart" role="img" '
-           f'aria-label="{escape(title)}" font-family="sans-serif">', *_axis(top, unit)]  # fmt: skip
+    out = _open(title, top, unit)
     for i, (label, value) in enumerate(zip(labels, values, strict=True)):
         x = LEFT + i * step + step * 0.15
         if value is not None:
@@ -38,40 +67,24 @@ def bar_chart(
             size = f'width="{step * 0.7:.1f}" height="{H - BOTTOM - y:.1f}"'
             tip = f"<title>{escape(label)}: {value:.1f}{unit}</title>"
             out.append(f'<rect x="{x:.1f}" y="{y:.1f}" {size} fill="#198754">{tip}</rect>')
-        cx = x + step * 0.35
-        out.append(f'<text x="{cx:.1f}" y="{H - BOTTOM + 14}" font-size="11" text-anchor="end" '
-                   f'transform="rotate(-35 {cx:.1f} {H - BOTTOM + 14})">{escape(label)}</text>')  # fmt: skip
-    if target is not None:
-        y = _y(target, top)
-        out.append(f'<line x1="{LEFT}" y1="{y:.1f}" x2="{W - RIGHT}" y2="{y:.1f}" stroke="#dc3545" '
-                   f'stroke-width="2" stroke-dasharray="6 4"/>')  # fmt: skip
-        out.append(f'<text x="{W - RIGHT}" y="{y - 4:.1f}" font-size="11" text-anchor="end" fill="#dc3545">'
-                   f"target {target:.0f}{unit}</text>")  # fmt: skip
-    return "\n".join([*out, "</svg>"])
+        out.append(_x_label(x + step * 0.35, label))
+    return "\n".join([*out, *_target_line(target, top, unit), "</svg>"])
 
 
 def line_chart(
     title: str, labels: list[str], values: list[float | None], target: float | None, unit: str = "%"
 ) -> str:
     """A 12-month trend line with the target line."""
-    top = max([v or 0 for v in values] + [target or 0, 1]) * 1.15
+    top = _top(values, target)
     step = (W - LEFT - RIGHT) / max(len(values) - 1, 1)
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" class="dash-chart" role="img" '
-           f'aria-label="{escape(title)}" font-family="sans-serif">', *_axis(top, unit)]  # fmt: skip
+    out = _open(title, top, unit)
     pairs = enumerate(zip(labels, values, strict=True))
     points = [(LEFT + i * step, _y(v, top), v, label) for i, (label, v) in pairs if v is not None]
     if len(points) > 1:
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y, _, _ in points)
         out.append(f'<polyline points="{path}" fill="none" stroke="#0d6efd" stroke-width="2"/>')
     for x, y, value, label in points:
-        out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="#0d6efd"><title>{escape(label)}: '
-                   f"{value:.1f}{unit}</title></circle>")  # fmt: skip
-    for i, label in enumerate(labels):
-        x = LEFT + i * step
-        out.append(f'<text x="{x:.1f}" y="{H - BOTTOM + 14}" font-size="11" text-anchor="end" '
-                   f'transform="rotate(-35 {x:.1f} {H - BOTTOM + 14})">{escape(label)}</text>')  # fmt: skip
-    if target is not None:
-        y = _y(target, top)
-        out.append(f'<line x1="{LEFT}" y1="{y:.1f}" x2="{W - RIGHT}" y2="{y:.1f}" stroke="#dc3545" '
-                   f'stroke-width="2" stroke-dasharray="6 4"/>')  # fmt: skip
-    return "\n".join([*out, "</svg>"])
+        tip = f"<title>{escape(label)}: {value:.1f}{unit}</title>"
+        out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="#0d6efd">{tip}</circle>')
+    out += [_x_label(LEFT + i * step, label) for i, label in enumerate(labels)]
+    return "\n".join([*out, *_target_line(target, top, unit), "</svg>"])

@@ -4,10 +4,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from registry.models import Posyandu
-from registry.scoping import get_scoped_or_404
+from registry.scoping import get_scoped_or_404, profile_of
 
 from . import selectors
-from .areas import home_area
 from .period import Month
 from .skdn import AGE_BANDS, band_rows
 
@@ -18,10 +17,10 @@ def _month(request) -> Month:
 
 
 def report_home(request):
-    """Kader land on their Posyandu's monthly report, staff on the PWS dashboard."""
-    area = home_area(request.user)
-    if area is not None and area.kind == "posyandu":
-        return redirect("posyandu_report", pk=area.obj.pk)
+    """Kader land on their Posyandu's monthly report, everyone else on the PWS dashboard."""
+    profile = profile_of(request.user)
+    if profile is not None and profile.posyandu_id:
+        return redirect("posyandu_report", pk=profile.posyandu_id)
     return redirect("pws_dashboard")
 
 

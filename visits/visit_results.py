@@ -12,7 +12,7 @@ from registry.lifecycle import Group
 
 from . import rules
 from .growth.chart import Point, render_svg
-from .growth.indices import DAYS_PER_MONTH, LENGTH_UNTIL_DAYS
+from .growth.indices import DAYS_PER_MONTH, LENGTH_UNTIL_DAYS, sex_code
 from .growth_report import INDEX_LABELS
 from .measurement_results import adult_bmi, adult_bmi_category, blood_pressure_category
 from .models import Measurement, Visit
@@ -98,21 +98,23 @@ def _growth_lines(m: Measurement) -> list[Line]:
     return lines
 
 
-def growth_chart(visit: Visit) -> list[SafeString]:
-    """BB/U chart of every weighing of the child up to this visit (under 5 years)."""
-    person = visit.person
-    months = (visit.tanggal - person.tanggal_lahir).days / DAYS_PER_MONTH
-    if months >= 60:
-        return []
-    weighings = Measurement.objects.filter(
-        visit__person=person, visit__tanggal__lte=visit.tanggal, berat_kg__isnull=False
-    ).values_list("visit__tanggal", "berat_kg")
+def kms_chart(person, weighings) -> SafeString | None:
+    """The KMS (BB/U chart) of a child's weighings [(date, kg)] before 5 years; None if none."""
     points = [
-        Point((day - person.tanggal_lahir).days / DAYS_PER_MONTH, float(w), f"{day:%d-%m-%Y}: {_num(w)} kg")
-        for day, w in weighings
+        Point((day - person.tanggal_lahir).days / DAYS_PER_MONTH, float(kg), f"{day:%d-%m-%Y}: {_num(kg)} kg")
+        for day, kg in weighings
+        if kg is not None and (day - person.tanggal_lahir).days / DAYS_PER_MONTH < 60
     ]
-    sex = 1 if person.jenis_kelamin == "L" else 2
-    return [mark_safe(render_svg("bbu", sex, points))] if points else []  # our own escaped SVG
+    if not points:
+        return None
+    return mark_safe(render_svg("bbu", sex_code(person.jenis_kelamin), points))  # our own escaped SVG
+
+
+def growth_chart(visit: Visit) -> list[SafeString]:
+    """The KMS with every weighing of the child up to this visit."""
+    weighings = Measurement.objects.filter(visit__person=visit.person, visit__tanggal__lte=visit.tanggal)
+    chart = kms_chart(visit.person, weighings.values_list("visit__tanggal", "berat_kg"))
+    return [chart] if chart else []
 
 
 def visit_summary(visit: Visit) -> VisitSummary:

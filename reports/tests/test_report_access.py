@@ -59,3 +59,10 @@ def test_posyandu_report_is_a_fixed_number_of_queries(login, august, django_asse
         "<td>7</td><td>5</td><td>6</td><td>2</td><td>1</td><td>1</td><td>2</td><td>1</td><td>0</td>" in html
     )
     assert "85,7%" in html  # D/S
+
+
+@pytest.mark.parametrize("role, target", [("kader_a", "posyandu_report"), ("staff_a", "pws_dashboard")])
+def test_report_menu_opens_the_users_own_report(login, world, role, target):
+    response = login(role).get(reverse("report_home"))
+    expected = reverse(target, args=[world.a.posyandu.pk]) if target == "posyandu_report" else reverse(target)
+    assert response.url == expected

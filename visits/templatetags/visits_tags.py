@@ -1,13 +1,10 @@
 """The health part of a person's page (KMS chart, N/T/O/B, immunisation, vitamin A, deworming)."""
 
 from django import template
-from django.utils.formats import number_format
-from django.utils.safestring import mark_safe
 
 from registry.models import Person
 from visits import selectors
-from visits.growth.chart import Point, render_svg
-from visits.growth.indices import DAYS_PER_MONTH
+from visits.visit_results import kms_chart
 
 register = template.Library()
 
@@ -16,16 +13,7 @@ register = template.Library()
 def person_health(person: Person):
     measurements = selectors.person_measurements(person)
     care = selectors.person_care(person)
-    under_five = [
-        m for m in measurements if (m.visit.tanggal - person.tanggal_lahir).days / DAYS_PER_MONTH < 60
-    ]
-    points = [
-        Point((m.visit.tanggal - person.tanggal_lahir).days / DAYS_PER_MONTH, float(m.berat_kg),
-              f"{m.visit.tanggal:%d-%m-%Y}: {number_format(m.berat_kg, 1)} kg")
-        for m in under_five if m.berat_kg
-    ]  # fmt: skip
-    sex = 1 if person.jenis_kelamin == "L" else 2
-    chart = mark_safe(render_svg("bbu", sex, points)) if points else ""  # our own escaped SVG
+    chart = kms_chart(person, [(m.visit.tanggal, m.berat_kg) for m in measurements]) or ""
     return {
         "measurements": list(reversed(measurements)),
         "chart": chart,
