@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from itertools import count
 
 import pytest
+import time_machine
 from django.conf import settings
 
 from registry.models import (
@@ -30,8 +31,33 @@ from registry.models import (
 
 PASSWORD = "rahasia-uji-123"
 
+# The suite's "today": tests never read the real clock. POSYANDU_TEST_TODAY moves it, so the
+# whole suite can be run on the dates that break date arithmetic (a 31st, 1 January, 29 February):
+#   POSYANDU_TEST_TODAY=2028-02-29 bash scripts/test.sh
+DEFAULT_TEST_TODAY = "2026-11-16"
+JAKARTA = dt.timezone(dt.timedelta(hours=7))
+
+
+def test_today() -> dt.date:
+    return dt.date.fromisoformat(os.environ.get("POSYANDU_TEST_TODAY") or DEFAULT_TEST_TODAY)
+
+
+test_today.__test__ = False  # a helper, not a test
+
+
+def _pin_the_clock():
+    """Travel the whole test process to 10:00 in Jakarta on the suite's today; time still ticks
+    so that timeouts and waits behave."""
+    when = dt.datetime.combine(test_today(), dt.time(10, 0), tzinfo=JAKARTA)
+    time_machine.travel(when, tick=True).start()
+
 
 def pytest_configure(config):
+    _pin_the_clock()
+    # Cookies without an expiry date: the browser's clock is not pinned, and a cookie that
+    # expires a year after a pinned date in the past would already be gone.
+    settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+    settings.CSRF_COOKIE_AGE = None
     engine = settings.DATABASES["default"]["ENGINE"]
     if "postgresql" not in engine and os.environ.get("ALLOW_SQLITE_TESTS") != "1":
         pytest.exit("The suite runs on PostgreSQL: use `make test` (or set DATABASE_URL).", 2)

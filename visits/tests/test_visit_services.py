@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from registry.lifecycle import months_before
 from visits import services
 from visits.models import AuditEntry, Measurement, Referral
 
@@ -46,7 +47,8 @@ def test_correction_recomputes_z_and_keeps_an_audit(world, balita, visit_factory
 
 def test_kms_over_months_gives_t_then_2t_and_a_referral(world, balita, visit_factory, today):
     user = world.users["staff_a"]
-    dates = [today - dt.timedelta(days=61), today - dt.timedelta(days=30), today]
+    # one weighing in each of three consecutive calendar months (Dec 31 - 30 days is Dec 1)
+    dates = [months_before(today, 2), months_before(today, 1), today]
     visits = [visit_factory(balita, d) for d in dates]
     for visit, weight in zip(visits, ["9.0", "9.1", "9.15"], strict=True):
         weigh(visit, user, berat_kg=Decimal(weight))
@@ -58,8 +60,8 @@ def test_kms_over_months_gives_t_then_2t_and_a_referral(world, balita, visit_fac
 
 
 def test_correcting_an_earlier_weight_updates_the_next_months_code(world, balita, visit_factory, today):
-    user = world.users["kader_a"]
-    earlier = visit_factory(balita, today - dt.timedelta(days=30))
+    user = world.users["staff_a"]  # last month's visit may be 31 days old: past a kader's window
+    earlier = visit_factory(balita, months_before(today, 1))
     later = visit_factory(balita, today)
     weigh(earlier, user, berat_kg=Decimal("9.0"))
     weigh(later, user, berat_kg=Decimal("9.1"))
