@@ -45,6 +45,12 @@ PASSWORD = "posyandu-bench"
 BATCH = 5000
 
 
+def kecamatan_count(puskesmas: int) -> int:
+    """About 2.5 Puskesmas a kecamatan, as in Kab. Bogor (101 Puskesmas in 40 kecamatan); the
+    kecamatan code has two digits, so at most 99."""
+    return max(1, min(99, round(puskesmas * 40 / 101)))
+
+
 @dataclass
 class Scale:
     puskesmas: int = 25
@@ -64,16 +70,24 @@ class DistrictBuilder:
         prov, _ = Provinsi.objects.get_or_create(kode="18", defaults={"nama": "Lampung"})
         kab = KabKota.objects.create(kode=KAB_KODE, nama="Kabupaten Uji Skala", provinsi=prov)
         per_pkm = self.scale.posyandu // self.scale.puskesmas
+        kecamatan = [
+            Kecamatan.objects.create(kode=f"{KAB_KODE}{k + 1:02d}", nama=f"Kecamatan {k + 1}", kab_kota=kab)
+            for k in range(kecamatan_count(self.scale.puskesmas))
+        ]
+        desa_in_kec = [0] * len(kecamatan)
         posyandu = []
         for p in range(self.scale.puskesmas):
-            kec = Kecamatan.objects.create(
-                kode=f"{KAB_KODE}{p + 1:02d}", nama=f"Kecamatan {p + 1}", kab_kota=kab
-            )
+            k = p % len(kecamatan)
+            kec = kecamatan[k]
             pkm = Puskesmas.objects.create(nama=f"Puskesmas Uji {p + 1:02d}", kab_kota=kab)
+            first, desa_in_kec[k] = desa_in_kec[k], desa_in_kec[k] + (per_pkm + 2) // 3
             desa = Desa.objects.bulk_create(
                 Desa(
-                    kode=f"{kec.kode}2{d + 1:03d}", nama=f"Desa {p + 1}-{d + 1}", kecamatan=kec, puskesmas=pkm
-                )
+                    kode=f"{kec.kode}2{first + d + 1:03d}",
+                    nama=f"Desa {p + 1}-{d + 1}",
+                    kecamatan=kec,
+                    puskesmas=pkm,
+                )  # fmt: skip
                 for d in range((per_pkm + 2) // 3)
             )
             posyandu += [

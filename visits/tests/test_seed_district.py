@@ -5,7 +5,7 @@ import io
 from django.core.management import call_command
 from django.db import transaction
 
-from registry.models import Person, Posyandu
+from registry.models import Desa, Kecamatan, Person, Posyandu
 from reports import selectors
 from reports.period import Month
 from visits.models import Measurement, Referral, Visit
@@ -51,3 +51,18 @@ def test_same_seed_gives_the_same_district(db):
     assert not Person.objects.exists()
     run(seed=3)
     assert snapshot() == first
+
+
+def test_kecamatan_are_shared_by_puskesmas_as_in_a_large_kabupaten():
+    from visits.district import kecamatan_count
+
+    assert [kecamatan_count(n) for n in (1, 2, 25, 101, 300)] == [1, 1, 10, 40, 99]
+
+
+def test_more_than_99_puskesmas_fit_the_two_digit_kecamatan_code(db):
+    out = io.StringIO()
+    args = ["--puskesmas", "101", "--posyandu", "101", "--households", "101", "--months", "1"]
+    call_command("seed_district", *args, stdout=out)
+    assert "101 Posyandu" in out.getvalue()
+    assert Kecamatan.objects.filter(kab_kota__kode="1899").count() == 40
+    assert Desa.objects.filter(kecamatan__kab_kota__kode="1899").count() == 101
