@@ -90,6 +90,8 @@ def test_vitamin_a_in_november_is_accepted_and_marked(kader, person_in_a, visit_
     assert response.status_code == 302
     assert Care.objects.get(visit=visit).vitamin_a == "merah"
     assert "di luar bulan vitamin A" in kader.get(reverse("visit_meja", args=[visit.pk, 3])).content.decode()
+    person_page = kader.get(reverse("person_detail", args=[visit.person_id])).content.decode()
+    assert "Merah (200.000 IU, 12–59 bulan) (di luar bulan vitamin A)" in person_page
 
 
 @pytest.mark.parametrize(
@@ -125,6 +127,20 @@ def test_baby_grandmother_and_man_cannot_be_registered_pregnant(person_in_a, bor
     with pytest.raises(ValidationError) as refused:
         person.full_clean()
     assert refused.value.message_dict["hpht"] == [message]
+
+
+def test_person_form_refuses_a_pregnant_baby_beside_the_field(kader, person_in_a):
+    baby = person_in_a(D(2026, 5, 15), sex="P", nama="Bayi Uji")
+    page = kader.get(reverse("person_edit", args=[baby.pk]))
+    data = {k: v for k, v in page.context["form"].initial.items() if v is not None}
+    data.update({"hpht": "2026-10-01", "tanggal_lahir": "2026-05-15"})
+    response = kader.post(reverse("person_edit", args=[baby.pk]), data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["hpht"] == [
+        "Umur 0 tahun pada tanggal itu: kehamilan hanya untuk perempuan 10–54 tahun."
+    ]
+    baby.refresh_from_db()
+    assert baby.hpht is None
 
 
 def test_woman_of_54_can_be_registered_pregnant(person_in_a):
