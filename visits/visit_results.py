@@ -58,11 +58,12 @@ def _measurement_lines(m: Measurement, groups: set[Group], sex: str, hpht=None) 
         lines.append(Line(label, f"{_num(value, 1)} {limits.unit if limits else ''}".strip()))
     if m.sistol is not None:
         subject = rules.Subject(m.visit.person.tanggal_lahir, m.visit.tanggal, sex)
-        category = blood_pressure_category(m.sistol, m.diastol, subject)
+        child = subject.years < rules.ADULT_BP_FROM_YEARS and Group.IBU_HAMIL not in groups
+        category = blood_pressure_category(m.sistol, m.diastol, subject if child else None)
         alert = m.sistol >= rules.HYPERTENSION_SYSTOLIC or m.diastol >= rules.HYPERTENSION_DIASTOLIC
-        if subject.years < rules.ADULT_BP_FROM_YEARS and Group.IBU_HAMIL not in groups:
-            child = rules.child_blood_pressure(m.sistol, m.diastol, subject)
-            alert = bool(child and child.refer)
+        if child:  # the same rule as the referral (referral_rules._blood_pressure)
+            table = rules.child_blood_pressure(m.sistol, m.diastol, subject)
+            alert = bool(table and table.refer)
         lines.append(Line("Tekanan darah", f"{m.sistol}/{m.diastol} mmHg", category or "", alert))
     adult = groups & {Group.USIA_DEWASA, Group.LANSIA}
     bmi = adult_bmi(m)

@@ -172,3 +172,21 @@ def test_report_counts_ptm_from_15_and_anaemia(world, person_in_a, visit_today):
     assert (k.hb_remaja_putri_diperiksa, k.anemia_remaja_putri) == (2, 1)
     assert {r.kode for r in girl.referrals.all()} == {"anemia_remaja"}
     assert {r.kode for r in fifteen.referrals.all()} == {"td_anak"}
+
+
+@pytest.mark.parametrize(
+    "born, reading, category",
+    [
+        (D(2011, 11, 15), (130, 70), "Hipertensi tingkat 1"),  # 15 years, KMK Tabel 15
+        (D(2016, 11, 15), (108, 60), "Di atas normal untuk umur"),  # boy of 10: 108/72, Tabel 14
+        (D(2016, 11, 15), (107, 71), "Normal"),
+        (D(2008, 11, 15), (135, 85), "Normal tinggi"),  # 18 years: adult categories
+    ],
+)
+def test_meja_3_shows_the_blood_pressure_category_for_the_age(kader, world, person_in_a, visit_today, born,
+                                                              reading, category):  # fmt: skip
+    visit = visit_today(person_in_a(born))
+    save(visit, 2, world.users["admin"], sistol=reading[0], diastol=reading[1])
+    summary = kader.get(reverse("visit_meja", args=[visit.pk, 3])).context["summary"]
+    line = next(line for line in summary.lines if line.label == "Tekanan darah")
+    assert line.note == category
