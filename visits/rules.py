@@ -248,6 +248,8 @@ def child_blood_pressure(sistol: int, diastol: int, subject: Subject) -> BloodPr
 # SDQ total difficulties (0–40). The KMK asks for the SDQ (L3232) and refers "borderline atau
 # abnormal" (L3240) but prints no bands; these are the SDQ's own four-item cut-offs
 # (sdqinfo.org): filled by a parent or teacher at 11 and under, by the child above 11 (L3232).
+# A teacher's form has lower cut-offs (12/16); the form does not record who filled it, so the
+# parent bands are used.
 SDQ_PARENT_BANDS = (14, 17)  # borderline from, abnormal from
 SDQ_SELF_BANDS = (16, 20)
 SDQ_SELF_FROM_YEARS = 12

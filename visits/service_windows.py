@@ -30,9 +30,10 @@ class Dose:
 
 
 MONTH = 28  # "1 bulan" between doses of one series (Tabel 7): four weeks, as the programme counts
-# The KMK gives the age each dose is due; the upper limits are the ages the tables cover:
-# HB0 within 7 days of birth (Tabel 7 "< 24 jam" is the due time; the 0–7 days), BCG
-# in the first year, the rest before 24 months (Tabel 7 is for bayi, Tabel 8 for baduta).
+# Tabel 7–8 give the age each dose is due, not a last age. The upper limits here are the ages
+# the tables cover: HB0 within 7 days of birth ("< 24 jam" is when it is due; a baby first seen
+# on day 2–7 still gets it), BCG and OPV1 in the first year (Tabel 7 is for bayi), the rest
+# before 24 months (Tabel 8 is for baduta). A minimum age is the due age of the table.
 SCHEDULE: dict[str, Dose] = {
     d.antigen: d
     for d in [
