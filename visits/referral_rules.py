@@ -64,8 +64,8 @@ def _child(f: VisitFacts) -> list[tuple[str, str]]:
 
 
 def _blood_pressure(f: VisitFacts) -> list[tuple[str, str]]:
-    """Adults and ibu hamil: TD ≥ 140/90. Under 18: KMK ILP 2023 Tabel 14–15 (L2995–3110),
-    referred at hipertensi tingkat 1 and 2 (L3118) or above the table for age under 13."""
+    """Adults and ibu hamil: TD ≥ 140/90. Under 18: KMK ILP 2023 Tabel 14–15 (L2995–3111),
+    referred at hipertensi tingkat 1 and 2 (L3121) or above the table for age under 13."""
     sistol, diastol = f.measurements.get("sistol"), f.measurements.get("diastol")
     child = f.years is not None and f.years < rules.ADULT_BP_FROM_YEARS and Group.IBU_HAMIL not in f.groups
     if child and sistol is not None and diastol is not None:

@@ -181,7 +181,7 @@ Y = 12  # months in a year
 # A question is asked only at the ages it concerns; outside them the field is not shown.
 FIELD_AGES: dict[str, AgeWindow] = {
     "asi_eksklusif": AgeWindow(0, 7),  # 0–6 months: "% bayi ASI eksklusif (0-6 bulan)", KMK ILP 2023 L7416
-    "gula_darah": AgeWindow(15 * Y, 200 * Y),  # PTM screening from 15 years, KMK ILP 2023 L4362
+    "gula_darah": AgeWindow(15 * Y, 200 * Y),  # DM screening from 15 (with risk factors), KMK ILP 2023 L4480
     "puma_skor": AgeWindow(40 * Y, 200 * Y),  # PPOK (PUMA) from 40 years, KMK ILP 2023 L5020
     "sdq_skor": AgeWindow(4 * Y, 18 * Y),  # SDQ 4–18 years, KMK ILP 2023 L2618, L3232
     "srq20_skor": AgeWindow(18 * Y, 200 * Y),  # SRQ-20 from 18 years, KMK ILP 2023 L2618, L4897
@@ -196,7 +196,7 @@ def applies(field: str, subject: Subject | None) -> bool:
 
 # --- Blood pressure ----------------------------------------------------------------------------
 
-# KMK ILP 2023 Tabel 14 (L2995–3085), the simplified AAP 2017 table: at or above these values a
+# KMK ILP 2023 Tabel 14 (L2999–3089), the simplified AAP 2017 table: at or above these values a
 # child needs further evaluation. Age 6 is not in Tabel 14; it is the AAP 2017 row (Flynn 2017
 # Table 6), because the school-age group starts at 6.
 CHILD_BP_LIMITS: dict[str, dict[int, tuple[int, int]]] = {
@@ -217,7 +217,11 @@ class BloodPressure:
 
 
 def _adolescent_bp(sistol: int, diastol: int) -> BloodPressure:
-    """13 years and over, KMK ILP 2023 Tabel 15 (L3095–3110): refer at tingkat 1 and 2 (L3118)."""
+    """13 years and over, KMK ILP 2023 Tabel 15 (L3093–3111): refer at tingkat 1 and 2 (L3121).
+
+    The KMK prints tingkat 1 as "130/80 – 138/89" (L3107), which leaves 139 in no class; the
+    AAP 2017 table it copies reads 139/89, so tingkat 1 runs up to tingkat 2 at 140/90.
+    """
     if sistol >= 140 or diastol >= 90:
         return BloodPressure("Hipertensi tingkat 2", True, "≥ 140/90")
     if sistol >= 130 or diastol >= 80:
@@ -230,7 +234,7 @@ def _adolescent_bp(sistol: int, diastol: int) -> BloodPressure:
 def child_blood_pressure(sistol: int, diastol: int, subject: Subject) -> BloodPressure | None:
     """Under 18; None when no table covers the age (under 6).
 
-    Under 13: at or above the KMK ILP 2023 Tabel 14 value for age and sex (L2995–3085) the
+    Under 13: at or above the KMK ILP 2023 Tabel 14 value for age and sex (L2999–3089) the
     child is referred for evaluation; 13 and over: Tabel 15 (L3095).
     """
     if subject.years >= ADOLESCENT_FROM_YEARS:

@@ -40,7 +40,7 @@ def test_the_helper_makes_the_age_it_says():
     assert aged(0, 6).months == 6 and aged(0, 5, 30).months == 5
 
 
-# --- Blood pressure: KMK ILP 2023 Tabel 15 (L3095–3110), 13 years and over ----------------------
+# --- Blood pressure: KMK ILP 2023 Tabel 15 (L3093–3111), 13 years and over ----------------------
 
 
 @pytest.mark.parametrize(
@@ -62,7 +62,7 @@ def test_adolescent_blood_pressure_follows_kmk_tabel_15(sistol, diastol, categor
 
 
 def test_adolescent_is_referred_at_130_80_but_an_adult_only_at_140_90():
-    """KMK ILP 2023 L3118: tingkat 1 and 2 found at Posyandu go to a facility; adults keep 140/90."""
+    """KMK ILP 2023 L3121: tingkat 1 and 2 found at Posyandu go to a facility; adults keep 140/90."""
     remaja = {G.USIA_SEKOLAH_REMAJA}
     assert codes(aged(17, 11), remaja, {"sistol": 130, "diastol": 70}) == ["td_anak"]
     assert codes(aged(17, 11), remaja, {"sistol": 129, "diastol": 79}) == []
@@ -70,7 +70,7 @@ def test_adolescent_is_referred_at_130_80_but_an_adult_only_at_140_90():
     assert codes(aged(18), {G.USIA_DEWASA}, {"sistol": 140, "diastol": 80}) == ["hipertensi"]
 
 
-# --- Under 13: KMK ILP 2023 Tabel 14 (L2995–3085), by age and sex --------------------------------
+# --- Under 13: KMK ILP 2023 Tabel 14 (L2999–3089), by age and sex --------------------------------
 
 
 @pytest.mark.parametrize(
@@ -136,7 +136,7 @@ def test_pregnant_adolescent_keeps_the_pregnancy_rule():
         ("srq20_skor", aged(18), True),
         ("puma_skor", aged(39, 11), False),  # PUMA from 40: KMK L5020
         ("puma_skor", aged(40), True),
-        ("gula_darah", aged(14, 11), False),  # PTM from 15: KMK L4362
+        ("gula_darah", aged(14, 11), False),  # DM screening from 15: KMK L4480
         ("gula_darah", aged(15), True),
         ("asi_eksklusif", aged(0, 6), True),  # 0–6 months: KMK L7416
         ("asi_eksklusif", aged(0, 7), False),
