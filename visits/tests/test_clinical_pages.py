@@ -149,7 +149,7 @@ def test_woman_of_54_can_be_registered_pregnant(person_in_a):
     person.full_clean()
 
 
-def test_report_counts_ptm_from_15_and_anaemia(world, person_in_a, visit_today):
+def test_report_counts_ptm_from_15_and_anaemia(world, person_in_a, visit_today, kader):
     admin = world.users["admin"]
     fifteen = visit_today(person_in_a(D(2011, 11, 15)))
     save(fifteen, 2, admin, sistol=130, diastol=70)  # hipertensi tingkat 1 at 15
@@ -172,6 +172,12 @@ def test_report_counts_ptm_from_15_and_anaemia(world, person_in_a, visit_today):
     assert (k.hb_remaja_putri_diperiksa, k.anemia_remaja_putri) == (2, 1)
     assert {r.kode for r in girl.referrals.all()} == {"anemia_remaja"}
     assert {r.kode for r in fifteen.referrals.all()} == {"td_anak"}
+    page = kader.get(reverse("posyandu_report", args=[world.a.posyandu.pk]), {"bulan": "2026-11"})
+    html = page.content.decode()
+    assert "Skrining PTM usia 15 tahun ke atas" in html
+    cell = '</td><td class="text-end">'
+    assert f"<td>Ibu hamil Hb diperiksa / anemia (Hb &lt; 11 g/dL){cell}1 / 1</td>" in html
+    assert f"<td>Remaja putri Hb diperiksa / anemia (Hb &lt; 12 g/dL){cell}2 / 1</td>" in html
 
 
 @pytest.mark.parametrize(
