@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from registry.lifecycle import Group, completed_months
+from registry.lifecycle import PREGNANCY_AGE_YEARS, Group, completed_months
 
 G = Group
 
@@ -185,6 +185,10 @@ FIELD_AGES: dict[str, AgeWindow] = {
     "puma_skor": AgeWindow(40 * Y, 200 * Y),  # PPOK (PUMA) from 40 years, KMK ILP 2023 L5020
     "sdq_skor": AgeWindow(4 * Y, 18 * Y),  # SDQ 4–18 years, KMK ILP 2023 L2618, L3232
     "srq20_skor": AgeWindow(18 * Y, 200 * Y),  # SRQ-20 from 18 years, KMK ILP 2023 L2618, L4897
+    # pregnancy questions only for women of 10–54 (registry.lifecycle.PREGNANCY_AGE_YEARS), also
+    # when an older record still carries an HPHT
+    "kunjungan_anc": AgeWindow(PREGNANCY_AGE_YEARS[0] * Y, (PREGNANCY_AGE_YEARS[1] + 1) * Y),
+    "kelas_ibu_hamil": AgeWindow(PREGNANCY_AGE_YEARS[0] * Y, (PREGNANCY_AGE_YEARS[1] + 1) * Y),
 }
 
 

@@ -140,6 +140,10 @@ def test_pregnant_adolescent_keeps_the_pregnancy_rule():
         ("gula_darah", aged(15), True),
         ("asi_eksklusif", aged(0, 6), True),  # 0–6 months: KMK L7416
         ("asi_eksklusif", aged(0, 7), False),
+        ("kunjungan_anc", aged(9, 11), False),  # pregnancy questions 10–54 years
+        ("kunjungan_anc", aged(10), True),
+        ("kelas_ibu_hamil", aged(54, 11), True),
+        ("kelas_ibu_hamil", aged(55), False),
         ("berat_kg", aged(90), True),  # no age rule
     ],
 )
