@@ -156,3 +156,20 @@ def age_band(group: Group, on: dt.date, rules: LifecycleRules = RULES) -> tuple[
     if upper_months is not None:
         earliest = months_before(on, upper_months) + dt.timedelta(days=1)
     return earliest, months_before(on, lower_months)
+
+
+# The KMK gives no age limits for pregnancy; 10–54 years is the span the project's issue 10 sets
+# (women of reproductive age as BPS counts them) so that a baby or a grandmother cannot be
+# registered as pregnant by a slip of the finger.
+PREGNANCY_AGE_YEARS = (10, 54)
+
+
+def pregnancy_age_error(birth_date: dt.date, day: dt.date, sex: str) -> str | None:
+    """Why a pregnancy (HPHT) or a birth on `day` cannot be recorded for this person, or None."""
+    if sex != "P":
+        return "Kehamilan dan persalinan hanya untuk perempuan."
+    low, high = PREGNANCY_AGE_YEARS
+    years = completed_years(birth_date, day)
+    if not low <= years <= high:
+        return f"Umur {years} tahun pada tanggal itu: kehamilan hanya untuk perempuan {low}–{high} tahun."
+    return None

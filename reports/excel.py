@@ -65,7 +65,7 @@ SHEETS: dict[str, list[Column]] = {
     "Layanan": counts(
         "layanan", "Vitamin A=vitamin_a, Imunisasi=imunisasi, Obat cacing=obat_cacing, TTD=ttd, PMT=pmt"
     ),
-    "Skrining PTM": counts("skrining", "Dewasa datang=dewasa_datang, TD diukur=td_diukur")
+    "Skrining PTM": counts("skrining", "Datang usia >= 15=dewasa_datang, TD diukur=td_diukur")
     + [share("% TD diukur", lambda r: r.skrining.persen_td_diukur)]
     + counts(
         "skrining",
@@ -79,7 +79,9 @@ SHEETS: dict[str, list[Column]] = {
     "KIA": counts(
         "kia",
         "Ibu hamil datang=ibu_hamil_datang, KEK=kek, TD >= 140/90=td_tinggi, TTD=ttd, K1=k1, K4=k4, K6=k6, "
-        "Nifas datang=nifas_datang, Vitamin A nifas=vitamin_a_nifas",
+        "Nifas datang=nifas_datang, Vitamin A nifas=vitamin_a_nifas, Hb ibu hamil=hb_hamil_diperiksa, "
+        "Ibu hamil anemia=anemia_hamil, Hb remaja putri=hb_remaja_putri_diperiksa, "
+        "Remaja putri anemia=anemia_remaja_putri",
     ),
 }
 

@@ -59,7 +59,8 @@ class Layanan(Counts):
 
 @dataclass
 class Skrining(Counts):
-    """Adults (18 years and over) screened, and suspects found."""
+    """People of 15 and over (usia produktif and lansia) screened for PTM, and suspects found;
+    hipertensi is ≥ 140/90 from 18 and ≥ 130/80 at 15–17 (KMK ILP 2023 L4362, L3095)."""
 
     dewasa_datang: int = 0
     td_diukur: int = 0
@@ -100,6 +101,10 @@ class Kia(Counts):
     k6: int = 0
     nifas_datang: int = 0
     vitamin_a_nifas: int = 0
+    hb_hamil_diperiksa: int = 0
+    anemia_hamil: int = 0  # Hb < 11 g/dL (KMK ILP 2023 L7400)
+    hb_remaja_putri_diperiksa: int = 0
+    anemia_remaja_putri: int = 0  # Hb < 12 g/dL, 10–17 years (L7420)
 
 
 SECTIONS = {"skdn": Skdn, "gizi": Gizi, "kelompok": Kelompok, "layanan": Layanan, "skrining": Skrining,

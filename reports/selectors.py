@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from registry.lifecycle import Group, months_before
 from registry.models import HouseholdMove, Person
+from visits import rules
 from visits.models import Care, Counselling, Measurement, Referral, Visit
 
 from . import sections
@@ -173,7 +174,8 @@ AGE_GROUPS = [
     Group.USIA_DEWASA,
     Group.LANSIA,
 ]
-ADULT_FROM = 3  # index of USIA_DEWASA in AGE_GROUPS: screening counts adults of 18 and over
+PTM_FROM_MONTHS = 15 * 12  # PTM screening counts people of 15 and over (KMK ILP 2023 L4249, L4362)
+ADULT_BP_FROM_MONTHS = 18 * 12  # under 18 the KMK's child table applies: hipertensi from 130/80 (L3095)
 
 
 def _age_group() -> Case:
@@ -186,8 +188,13 @@ def _visit_counts() -> dict[str, dict[str, Count]]:
     """Count expressions of the visit-based sections (age conditions come from the grouping)."""
     m = "measurement__"
     high_td = Q(**{f"{m}sistol__gte": 140}) | Q(**{f"{m}diastol__gte": 90})
+    adolescent = Q(umur_bulan__lt=ADULT_BP_FROM_MONTHS) & ~group_q(Group.IBU_HAMIL)
+    high_td_ptm = high_td | (adolescent & (Q(**{f"{m}sistol__gte": 130}) | Q(**{f"{m}diastol__gte": 80})))
+    anemia = lambda below: Q(**{f"{m}hb__lt": below})  # noqa: E731
     obese = Q(**{f"{m}berat_kg__gte": 0.0025 * F(f"{m}tinggi_cm") * F(f"{m}tinggi_cm")})  # IMT ≥ 25
     hamil, nifas = group_q(Group.IBU_HAMIL), group_q(Group.IBU_NIFAS_MENYUSUI)
+    low, high = rules.REMAJA_PUTRI_YEARS
+    remaja_putri = Q(person__jenis_kelamin="P", umur_bulan__gte=low * 12, umur_bulan__lt=high * 12) & ~hamil
     anc = "care__kunjungan_anc__gte"
     n = lambda q: Count("pk", filter=q)  # noqa: E731
     return {
@@ -195,7 +202,7 @@ def _visit_counts() -> dict[str, dict[str, Count]]:
         "skrining": {
             "dewasa_datang": Count("pk"),
             "td_diukur": n(Q(**{f"{m}sistol__isnull": False})),
-            "hipertensi": n(high_td),
+            "hipertensi": n(high_td_ptm),
             "gula_diukur": n(Q(**{f"{m}gula_darah__isnull": False})),
             "gula_tinggi": n(Q(**{f"{m}gula_darah__gte": 200})),
             "imt_diukur": n(Q(**{f"{m}berat_kg__isnull": False, f"{m}tinggi_cm__isnull": False})),
@@ -212,6 +219,10 @@ def _visit_counts() -> dict[str, dict[str, Count]]:
             "k6": n(hamil & Q(**{anc: 6})),
             "nifas_datang": n(nifas),
             "vitamin_a_nifas": n(nifas & Q(care__vitamin_a_nifas=True)),
+            "hb_hamil_diperiksa": n(hamil & Q(**{f"{m}hb__isnull": False})),
+            "anemia_hamil": n(hamil & anemia(rules.HB_ANEMIA_HAMIL_BELOW)),
+            "hb_remaja_putri_diperiksa": n(remaja_putri & Q(**{f"{m}hb__isnull": False})),
+            "anemia_remaja_putri": n(remaja_putri & anemia(rules.HB_ANEMIA_REMAJA_PUTRI_BELOW)),
         },
     }
 
@@ -227,17 +238,22 @@ def visit_sections(*, posyandu_ids, month: Month, only=tuple(VISIT_SECTIONS)) ->
     columns = {
         f"{section}__{field}": expr for section, exprs in wanted.items() for field, expr in exprs.items()
     }
-    rows = _visits(posyandu_ids, month).annotate(age_group=_age_group()).values("posyandu_id", "age_group")
+    ptm = Case(When(umur_bulan__gte=PTM_FROM_MONTHS, then=Value(1)), default=Value(0))
+    rows = (
+        _visits(posyandu_ids, month)
+        .annotate(age_group=_age_group(), ptm=ptm)
+        .values("posyandu_id", "age_group", "ptm")
+    )
     result = {name: {pid: VISIT_SECTIONS[name]() for pid in posyandu_ids} for name in wanted}
     for row in rows.annotate(**columns).order_by():
-        pid, age_group = row.pop("posyandu_id"), row.pop("age_group")
+        pid, age_group, in_ptm = row.pop("posyandu_id"), row.pop("age_group"), row.pop("ptm")
         if "kelompok" in wanted and age_group is not None:
             target = result["kelompok"][pid]
             name = AGE_GROUPS[age_group].value
             setattr(target, name, getattr(target, name) + row["kelompok__total"])
         for key, value in row.items():
             section, field = key.split("__", 1)
-            if section == "skrining" and (age_group is None or age_group < ADULT_FROM):
+            if section == "skrining" and not in_ptm:
                 continue
             target = result[section][pid]
             setattr(target, field, getattr(target, field) + value)
@@ -250,7 +266,7 @@ def kelompok(*, posyandu_ids, month: Month) -> dict[int, sections.Kelompok]:
 
 
 def skrining(*, posyandu_ids, month: Month) -> dict[int, sections.Skrining]:
-    """Adults (18 and over) screened, and suspects found."""
+    """People of 15 and over screened for PTM, and suspects found."""
     return visit_sections(posyandu_ids=posyandu_ids, month=month, only=("skrining",))["skrining"]
 
 

@@ -16,6 +16,7 @@ from . import selectors, services
 from .meja_forms import FORMS_BY_MEJA
 from .models import OpeningDay, Referral, Visit
 from .permissions import can_edit_visit, can_follow_up_referrals, can_record
+from .rules import Subject
 from .visit_results import visit_summary
 
 MEJA_NAMES = {
@@ -88,8 +89,10 @@ def visit_meja(request, pk: int, meja: int):
         raise PermissionDenied("Meja tidak dikenal.")
     groups = set(visit.person.groups_on(visit.tanggal))
     record = getattr(visit, {2: "measurement", 4: "counselling", 5: "care"}[meja], None)
-    form_class = FORMS_BY_MEJA[meja](groups)
-    form = form_class(request.POST or None, instance=record, groups=groups)
+    subject = Subject(visit.person.tanggal_lahir, visit.tanggal, visit.person.jenis_kelamin)
+    extra = {"earlier_doses": selectors.earlier_doses(visit=visit)} if meja == 5 else {}
+    form_class = FORMS_BY_MEJA[meja](groups, subject)
+    form = form_class(request.POST or None, instance=record, groups=groups, subject=subject, **extra)
     editable = can_edit_visit(request.user, visit)
     if request.method == "POST":
         if not editable:

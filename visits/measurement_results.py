@@ -22,6 +22,8 @@ CARE_FACTS = (
     "puma_skor",
     "srq20_skor",
     "tanda_bahaya",
+    "sdq_skor",
+    "aks_skor",
 )  # the referral rule is a setting: Buku KIA 2023 by default
 
 
@@ -101,7 +103,7 @@ def visit_facts(visit: Visit, groups: set[Group], kms: MonthResult | None) -> Vi
     care = getattr(visit, "care", None)
     measured = {}
     if m is not None:
-        for field in ("berat_kg", "tinggi_cm", "lila_cm", "sistol", "diastol", "gula_darah"):
+        for field in ("berat_kg", "tinggi_cm", "lila_cm", "sistol", "diastol", "gula_darah", "hb"):
             value = getattr(m, field)
             measured[field] = None if value is None else float(value)
     z_bbu = m.z_bbu if m is not None else None
@@ -114,6 +116,7 @@ def visit_facts(visit: Visit, groups: set[Group], kms: MonthResult | None) -> Vi
         implausible=frozenset(filter(None, (m.implausible if m else "").split(";"))),
         kms=assess_month(kms, z_bbu, KMS_RULES) if kms and months < KMS_UNTIL_MONTHS else None,
         services={f: getattr(care, f) for f in CARE_FACTS} if care else {},
+        subject=rules.Subject(visit.person.tanggal_lahir, visit.tanggal, visit.person.jenis_kelamin),
     )
 
 
@@ -141,9 +144,15 @@ BLOOD_PRESSURE = [
 ]
 
 
-def blood_pressure_category(sistol: int | None, diastol: int | None) -> str | None:
+def blood_pressure_category(
+    sistol: int | None, diastol: int | None, subject: rules.Subject | None = None
+) -> str | None:
+    """Adults: JNC-style categories; under 18 the KMK ILP 2023 Tabel 14–15 (rules.child_blood_pressure)."""
     if sistol is None or diastol is None:
         return None
+    if subject is not None and subject.years < rules.ADULT_BP_FROM_YEARS:
+        child = rules.child_blood_pressure(sistol, diastol, subject)
+        return child.category if child else None
     for s, d, label in BLOOD_PRESSURE:
         if sistol >= s or diastol >= d:
             return label

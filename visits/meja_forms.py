@@ -6,7 +6,7 @@ from django.forms import modelform_factory
 
 from registry.lifecycle import Group
 
-from . import rules
+from . import rules, service_windows
 from .models import Care, Counselling, Measurement
 
 
@@ -24,7 +24,7 @@ class MeasurementForm(forms.ModelForm):
     """Meja 2. Impossible values are refused beside the field; abnormal ones are accepted and
     flagged at meja 3."""
 
-    def __init__(self, *args, groups: set[Group], **kwargs):
+    def __init__(self, *args, groups: set[Group], subject: rules.Subject | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.groups = groups
         for name, field in self.fields.items():
@@ -52,8 +52,8 @@ class MeasurementForm(forms.ModelForm):
         return data
 
 
-def measurement_form(groups: set[Group]) -> type[MeasurementForm]:
-    fields = rules.fields_for(groups, rules.MEASUREMENTS)
+def measurement_form(groups: set[Group], subject: rules.Subject | None = None) -> type[MeasurementForm]:
+    fields = rules.fields_for(groups, rules.MEASUREMENTS, subject)
     return modelform_factory(Measurement, form=MeasurementForm, fields=fields)
 
 
@@ -63,12 +63,13 @@ class CounsellingForm(forms.ModelForm):
         fields = ["topik", "catatan", "pmt", "pmt_jenis"]
         widgets = {"catatan": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, groups: set[Group] | None = None, **kwargs):
+    def __init__(self, *args, groups: set[Group] | None = None, subject=None, **kwargs):
         super().__init__(*args, **kwargs)
 
 
 YES_NO = [("", "—"), ("true", "Ya"), ("false", "Tidak")]
-SCORE_LIMITS = {"puma_skor": 9, "srq20_skor": 20, "aks_skor": 20, "kunjungan_anc": 12, "ttd_tablet": 90}
+SCORE_LIMITS = {"puma_skor": 9, "srq20_skor": 20, "sdq_skor": 40, "aks_skor": 20, "kunjungan_anc": 12,
+                "ttd_tablet": 90}  # fmt: skip
 
 
 class CareForm(forms.ModelForm):
@@ -88,8 +89,12 @@ class CareForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, groups: set[Group], **kwargs):
+    def __init__(self, *args, groups: set[Group], subject: rules.Subject | None = None,
+                 earlier_doses: dict | None = None, **kwargs):  # fmt: skip
+        """`subject`: whose age the service windows read; `earlier_doses`: antigen → date given
+        on the person's earlier visits (visits.selectors.earlier_doses)."""
         super().__init__(*args, **kwargs)
+        self.subject, self.earlier_doses = subject, earlier_doses or {}
         for name in [n for n in self.fields if n not in self._meta.fields]:
             del self.fields[name]  # declared check-box fields of groups the person is not in
         for name, field in self.fields.items():
@@ -99,17 +104,33 @@ class CareForm(forms.ModelForm):
                 field.validators.append(_max_validator(SCORE_LIMITS[name]))
                 field.widget.attrs.update({"inputmode": "numeric", "max": SCORE_LIMITS[name]})
 
+    def clean(self):
+        data = super().clean()
+        if self.subject is None:
+            return data
+        capsule = data.get("vitamin_a")
+        if capsule and (error := service_windows.vitamin_a_error(capsule, self.subject)):
+            self.add_error("vitamin_a", error)
+        if data.get("obat_cacing") and (error := service_windows.obat_cacing_error(self.subject)):
+            self.add_error("obat_cacing", error)
+        today = set(data.get("imunisasi") or [])
+        for antigen in sorted(today):
+            error = service_windows.dose_error(antigen, self.subject, self.earlier_doses, today)
+            if error:
+                self.add_error("imunisasi", error)
+        return data
+
 
 def _max_validator(limit: int) -> MaxValueValidator:
     return MaxValueValidator(limit, f"Nilai paling besar {limit}.")
 
 
-def care_form(groups: set[Group]) -> type[CareForm]:
-    fields = rules.fields_for(groups, rules.SERVICES) + ["catatan"]
+def care_form(groups: set[Group], subject: rules.Subject | None = None) -> type[CareForm]:
+    fields = rules.fields_for(groups, rules.SERVICES, subject) + ["catatan"]
     return modelform_factory(Care, form=CareForm, fields=fields)
 
 
-def counselling_form(groups: set[Group]) -> type[CounsellingForm]:
+def counselling_form(groups: set[Group], subject: rules.Subject | None = None) -> type[CounsellingForm]:
     return CounsellingForm
 
 

@@ -31,6 +31,11 @@ class VisitFacts:
     implausible: frozenset[str] = frozenset()  # growth indices flagged
     kms: KmsAssessment | None = None
     services: dict = field(default_factory=dict)
+    subject: rules.Subject | None = None  # birth date, visit date and sex, for the age-bound rules
+
+    @property
+    def years(self) -> int | None:
+        return self.subject.years if self.subject else None
 
 
 def _child(f: VisitFacts) -> list[tuple[str, str]]:
@@ -59,7 +64,15 @@ def _child(f: VisitFacts) -> list[tuple[str, str]]:
 
 
 def _blood_pressure(f: VisitFacts) -> list[tuple[str, str]]:
+    """Adults and ibu hamil: TD ≥ 140/90. Under 18: KMK ILP 2023 Tabel 14–15 (L2995–3111),
+    referred at hipertensi tingkat 1 and 2 (L3121) or above the table for age under 13."""
     sistol, diastol = f.measurements.get("sistol"), f.measurements.get("diastol")
+    child = f.years is not None and f.years < rules.ADULT_BP_FROM_YEARS and Group.IBU_HAMIL not in f.groups
+    if child and sistol is not None and diastol is not None:
+        bp = rules.child_blood_pressure(int(sistol), int(diastol), f.subject)
+        if bp is None or not bp.refer:
+            return []
+        return [("td_anak", f"TD {_n(sistol)}/{_n(diastol)} mmHg {bp.limit}: {bp.category.lower()}")]
     high = (sistol or 0) >= rules.HYPERTENSION_SYSTOLIC or (diastol or 0) >= rules.HYPERTENSION_DIASTOLIC
     if not high:
         return []
@@ -92,12 +105,42 @@ def _adult_and_mother(f: VisitFacts) -> list[tuple[str, str]]:
         out.append(("puma", f"Skor PUMA {f.services['puma_skor']} ≥ {rules.PUMA_POSITIVE} (risiko PPOK)"))
     if (f.services.get("srq20_skor") or 0) >= rules.SRQ20_POSITIVE:
         out.append(("srq20", f"Skor SRQ-20 {f.services['srq20_skor']} ≥ {rules.SRQ20_POSITIVE}"))
+    out += _questionnaires(f)
     if f.services.get("tanda_bahaya"):
         out.append(("tanda_bahaya", "Ada tanda bahaya kehamilan/nifas"))
     return out
 
 
+def _questionnaires(f: VisitFacts) -> list[tuple[str, str]]:
+    """SDQ borderline or abnormal is referred (KMK ILP 2023 L3240); AKS below 20, any
+    dependency, is referred to Pustu/Puskesmas (L5848–5850)."""
+    out = []
+    sdq = f.services.get("sdq_skor")
+    if sdq is not None and f.years is not None:
+        band = rules.sdq_band(sdq, f.years)
+        if band != "Normal":
+            out.append(("sdq", f"Skor SDQ {sdq}: {band.lower()} (masalah kesehatan jiwa)"))
+    aks = f.services.get("aks_skor")
+    if aks is not None and aks < rules.AKS_MANDIRI:
+        out.append(("aks", f"Skor AKS {aks}: {rules.aks_category(aks).lower()}"))
+    return out
+
+
+def _anemia(f: VisitFacts) -> list[tuple[str, str]]:
+    """Hb of ibu hamil below 11 and of remaja putri below 12 g/dL: anaemia, referred to the
+    Puskesmas (KMK ILP 2023 L3497) and counted (L7400, L7420)."""
+    hb = f.measurements.get("hb")
+    if hb is None:
+        return []
+    if Group.IBU_HAMIL in f.groups and hb < rules.HB_ANEMIA_HAMIL_BELOW:
+        return [("anemia_hamil", f"Ibu hamil anemia: Hb {_n(hb)} g/dL < {_n(rules.HB_ANEMIA_HAMIL_BELOW)}")]
+    if rules.is_remaja_putri(f.subject) and hb < rules.HB_ANEMIA_REMAJA_PUTRI_BELOW:
+        limit = _n(rules.HB_ANEMIA_REMAJA_PUTRI_BELOW)
+        return [("anemia_remaja", f"Remaja putri anemia: Hb {_n(hb)} g/dL < {limit}")]
+    return []
+
+
 def referral_reasons(facts: VisitFacts) -> list[tuple[str, str]]:
     """(code, reason) of every referral rule the visit meets, in a fixed order."""
     out = _child(facts) if facts.groups & CHILD else []
-    return out + _blood_pressure(facts) + _adult_and_mother(facts)
+    return out + _blood_pressure(facts) + _anemia(facts) + _adult_and_mother(facts)

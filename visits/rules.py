@@ -6,9 +6,10 @@ Groups are registry.lifecycle.Group; a person in two groups gets the union of bo
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from registry.lifecycle import Group
+from registry.lifecycle import PREGNANCY_AGE_YEARS, Group, completed_months
 
 G = Group
 
@@ -24,6 +25,7 @@ MEASUREMENTS: dict[Group, list[str]] = {
         "sistol",
         "diastol",
         "hb",
+        "gula_darah",
     ],
     G.USIA_DEWASA: ["berat_kg", "tinggi_cm", "lingkar_perut_cm", "sistol", "diastol", "gula_darah"],
     G.LANSIA: ["berat_kg", "tinggi_cm", "lila_cm", "lingkar_perut_cm", "sistol", "diastol", "gula_darah"],
@@ -33,9 +35,17 @@ MEASUREMENTS: dict[Group, list[str]] = {
 
 # meja 5: services by a health worker, and screening
 SERVICES: dict[Group, list[str]] = {
-    G.BAYI_BALITA: ["imunisasi", "vitamin_a", "obat_cacing", "asi_eksklusif", "perkembangan", "gejala_tbc"],
-    G.ANAK_PRASEKOLAH: ["vitamin_a", "obat_cacing", "perkembangan"],
-    G.USIA_SEKOLAH_REMAJA: ["ttd_tablet", "merokok", "gejala_tbc", "srq20_skor"],
+    G.BAYI_BALITA: [
+        "imunisasi",
+        "vitamin_a",
+        "obat_cacing",
+        "asi_eksklusif",
+        "perkembangan",
+        "gejala_tbc",
+        "sdq_skor",
+    ],  # fmt: skip
+    G.ANAK_PRASEKOLAH: ["perkembangan", "sdq_skor"],  # vitamin A and obat cacing end at 59 months
+    G.USIA_SEKOLAH_REMAJA: ["ttd_tablet", "merokok", "gejala_tbc", "sdq_skor"],
     G.USIA_DEWASA: ["merokok", "gejala_tbc", "puma_skor", "srq20_skor", "kb"],
     G.LANSIA: ["merokok", "gejala_tbc", "puma_skor", "srq20_skor", "skilas", "aks_skor"],
     G.IBU_HAMIL: ["kunjungan_anc", "ttd_tablet", "kelas_ibu_hamil", "tanda_bahaya", "gejala_tbc"],
@@ -43,12 +53,15 @@ SERVICES: dict[Group, list[str]] = {
 }
 
 
-def fields_for(groups: list[Group] | set[Group], table: dict[Group, list[str]]) -> list[str]:
-    """The union of the groups' fields, in a stable order (first group's order first)."""
+def fields_for(
+    groups: list[Group] | set[Group], table: dict[Group, list[str]], subject: Subject | None = None
+) -> list[str]:
+    """The union of the groups' fields, in a stable order (first group's order first), without
+    the questions the person's age does not concern (FIELD_AGES)."""
     order: list[str] = []
     for group in Group:
         if group in groups:
-            order += [name for name in table[group] if name not in order]
+            order += [name for name in table[group] if name not in order and applies(name, subject)]
     return order
 
 
@@ -125,3 +138,161 @@ SKILAS = [
     ("pendengaran", "Gangguan pendengaran"),
     ("depresi", "Gejala depresi"),
 ]
+
+
+# --- Ages: who is asked what -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Who is served on which day: the facts the age rules read."""
+
+    birth_date: dt.date
+    on: dt.date
+    sex: str = ""
+
+    @property
+    def days(self) -> int:
+        return (self.on - self.birth_date).days
+
+    @property
+    def months(self) -> int:
+        return completed_months(self.birth_date, self.on)
+
+    @property
+    def years(self) -> int:
+        return self.months // 12
+
+
+@dataclass(frozen=True)
+class AgeWindow:
+    """A field applies from `low` up to but not including `high`, in completed months (or days)."""
+
+    low: int
+    high: int
+    unit: str = "months"  # or "days"
+
+    def contains(self, subject: Subject) -> bool:
+        age = subject.days if self.unit == "days" else subject.months
+        return self.low <= age < self.high
+
+
+Y = 12  # months in a year
+# A question is asked only at the ages it concerns; outside them the field is not shown.
+FIELD_AGES: dict[str, AgeWindow] = {
+    "asi_eksklusif": AgeWindow(0, 7),  # 0–6 months: "% bayi ASI eksklusif (0-6 bulan)", KMK ILP 2023 L7416
+    "gula_darah": AgeWindow(15 * Y, 200 * Y),  # DM screening from 15 (with risk factors), KMK ILP 2023 L4480
+    "puma_skor": AgeWindow(40 * Y, 200 * Y),  # PPOK (PUMA) from 40 years, KMK ILP 2023 L5020
+    "sdq_skor": AgeWindow(4 * Y, 18 * Y),  # SDQ 4–18 years, KMK ILP 2023 L2618, L3232
+    "srq20_skor": AgeWindow(18 * Y, 200 * Y),  # SRQ-20 from 18 years, KMK ILP 2023 L2618, L4897
+    # pregnancy questions only for women of 10–54 (registry.lifecycle.PREGNANCY_AGE_YEARS), also
+    # when an older record still carries an HPHT
+    "kunjungan_anc": AgeWindow(PREGNANCY_AGE_YEARS[0] * Y, (PREGNANCY_AGE_YEARS[1] + 1) * Y),
+    "kelas_ibu_hamil": AgeWindow(PREGNANCY_AGE_YEARS[0] * Y, (PREGNANCY_AGE_YEARS[1] + 1) * Y),
+}
+
+
+def applies(field: str, subject: Subject | None) -> bool:
+    """Whether a field is asked of this person on this day (always, when the age is unknown)."""
+    window = FIELD_AGES.get(field)
+    return subject is None or window is None or window.contains(subject)
+
+
+# --- Blood pressure ----------------------------------------------------------------------------
+
+# KMK ILP 2023 Tabel 14 (L2999–3089), the simplified AAP 2017 table: at or above these values a
+# child needs further evaluation. Age 6 is not in Tabel 14; it is the AAP 2017 row (Flynn 2017
+# Table 6), because the school-age group starts at 6.
+CHILD_BP_LIMITS: dict[str, dict[int, tuple[int, int]]] = {
+    "L": {6: (105, 66), 7: (106, 68), 8: (107, 69), 9: (107, 70), 10: (108, 72), 11: (110, 74),
+          12: (113, 75)},
+    "P": {6: (105, 67), 7: (106, 68), 8: (107, 69), 9: (108, 71), 10: (109, 72), 11: (111, 74),
+          12: (114, 75)},
+}  # fmt: skip
+ADOLESCENT_FROM_YEARS = 13
+ADULT_BP_FROM_YEARS = 18
+
+
+@dataclass(frozen=True)
+class BloodPressure:
+    category: str
+    refer: bool
+    limit: str = ""  # the threshold crossed, as the kader reads it
+
+
+def _adolescent_bp(sistol: int, diastol: int) -> BloodPressure:
+    """13 years and over, KMK ILP 2023 Tabel 15 (L3093–3111): refer at tingkat 1 and 2 (L3121).
+
+    The KMK prints tingkat 1 as "130/80 – 138/89" (L3107), which leaves 139 in no class; the
+    AAP 2017 table it copies reads 139/89, so tingkat 1 runs up to tingkat 2 at 140/90.
+    """
+    if sistol >= 140 or diastol >= 90:
+        return BloodPressure("Hipertensi tingkat 2", True, "≥ 140/90")
+    if sistol >= 130 or diastol >= 80:
+        return BloodPressure("Hipertensi tingkat 1", True, "≥ 130/80")
+    if sistol >= 120:
+        return BloodPressure("Tekanan darah meningkat", False)
+    return BloodPressure("Normal", False)
+
+
+def child_blood_pressure(sistol: int, diastol: int, subject: Subject) -> BloodPressure | None:
+    """Under 18; None when no table covers the age (under 6).
+
+    Under 13: at or above the KMK ILP 2023 Tabel 14 value for age and sex (L2999–3089) the
+    child is referred for evaluation; 13 and over: Tabel 15 (L3095).
+    """
+    if subject.years >= ADOLESCENT_FROM_YEARS:
+        return _adolescent_bp(sistol, diastol)
+    limits = CHILD_BP_LIMITS.get(subject.sex, CHILD_BP_LIMITS["L"]).get(subject.years)
+    if limits is None:
+        return None
+    if sistol >= limits[0] or diastol >= limits[1]:
+        return BloodPressure("Di atas normal untuk umur", True, f"≥ {limits[0]}/{limits[1]}")
+    return BloodPressure("Normal", False)
+
+
+# --- Questionnaires and laboratory -------------------------------------------------------------
+
+# SDQ total difficulties (0–40). The KMK asks for the SDQ (L3232) and refers "borderline atau
+# abnormal" (L3240) but prints no bands; these are the SDQ's own four-item cut-offs
+# (sdqinfo.org): filled by a parent or teacher at 11 and under, by the child above 11 (L3232).
+# A teacher's form has lower cut-offs (12/16); the form does not record who filled it, so the
+# parent bands are used.
+SDQ_PARENT_BANDS = (14, 17)  # borderline from, abnormal from
+SDQ_SELF_BANDS = (16, 20)
+SDQ_SELF_FROM_YEARS = 12
+
+
+def sdq_band(score: int, years: int) -> str:
+    borderline, abnormal = SDQ_SELF_BANDS if years >= SDQ_SELF_FROM_YEARS else SDQ_PARENT_BANDS
+    if score >= abnormal:
+        return "Abnormal"
+    if score >= borderline:
+        return "Borderline"
+    return "Normal"
+
+
+def aks_category(score: int) -> str:
+    """AKS (ADL Barthel, 0–20), KMK ILP 2023 L5744–5752; any dependency is referred (L5848–5850)."""
+    if score >= 20:
+        return "Mandiri (A)"
+    if score >= 12:
+        return "Ketergantungan ringan (B)"
+    if score >= 9:
+        return "Ketergantungan sedang (B)"
+    if score >= 5:
+        return "Ketergantungan berat (C)"
+    return "Ketergantungan total (C)"
+
+
+AKS_MANDIRI = 20
+# Anaemia: ibu hamil and remaja putri are counted (KMK ILP 2023 L7400, L7420) and referred
+# (L3497); the KMK's algorithm is a figure (Gambar 24), so the cut-offs are WHO's.
+HB_ANEMIA_HAMIL_BELOW = 11.0
+HB_ANEMIA_REMAJA_PUTRI_BELOW = 12.0
+REMAJA_PUTRI_YEARS = (10, 18)  # remaja 10–17 years (Permenkes 25/2014; the KMK gives no ages)
+
+
+def is_remaja_putri(subject: Subject | None) -> bool:
+    low, high = REMAJA_PUTRI_YEARS
+    return subject is not None and subject.sex == "P" and low <= subject.years < high

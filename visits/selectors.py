@@ -94,3 +94,17 @@ def person_care(person: Person) -> list[Care]:
 def person_kms_history(person: Person, measurements: list[Measurement]) -> list[MonthResult]:
     weighings = [Weighing(m.visit.tanggal, float(m.berat_kg), m.pk) for m in measurements if m.berat_kg]
     return kms_history(person.tanggal_lahir, weighings)
+
+
+def earlier_doses(*, visit: Visit) -> dict[str, dt.date]:
+    """Antigen → the date it was first given on the person's visits before this one (one query)."""
+    given: dict[str, dt.date] = {}
+    rows = (
+        Care.objects.filter(visit__person_id=visit.person_id, visit__tanggal__lt=visit.tanggal)
+        .order_by("visit__tanggal")
+        .values_list("visit__tanggal", "imunisasi")
+    )
+    for day, antigens in rows:
+        for antigen in antigens or []:
+            given.setdefault(antigen, day)
+    return given

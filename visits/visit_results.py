@@ -10,12 +10,12 @@ from django.utils.safestring import SafeString, mark_safe
 
 from registry.lifecycle import Group
 
-from . import rules
+from . import rules, service_windows
 from .growth.chart import Point, render_svg
 from .growth.indices import DAYS_PER_MONTH, LENGTH_UNTIL_DAYS, sex_code
 from .growth_report import INDEX_LABELS
 from .measurement_results import adult_bmi, adult_bmi_category, blood_pressure_category
-from .models import Measurement, Visit
+from .models import Care, Measurement, Visit
 
 KMS_TEXT = {
     "N": "N: naik",
@@ -57,8 +57,13 @@ def _measurement_lines(m: Measurement, groups: set[Group], sex: str, hpht=None) 
         label = Measurement._meta.get_field(name).verbose_name.capitalize()
         lines.append(Line(label, f"{_num(value, 1)} {limits.unit if limits else ''}".strip()))
     if m.sistol is not None:
-        category = blood_pressure_category(m.sistol, m.diastol)
+        subject = rules.Subject(m.visit.person.tanggal_lahir, m.visit.tanggal, sex)
+        child = subject.years < rules.ADULT_BP_FROM_YEARS and Group.IBU_HAMIL not in groups
+        category = blood_pressure_category(m.sistol, m.diastol, subject if child else None)
         alert = m.sistol >= rules.HYPERTENSION_SYSTOLIC or m.diastol >= rules.HYPERTENSION_DIASTOLIC
+        if child:  # the same rule as the referral (referral_rules._blood_pressure)
+            table = rules.child_blood_pressure(m.sistol, m.diastol, subject)
+            alert = bool(table and table.refer)
         lines.append(Line("Tekanan darah", f"{m.sistol}/{m.diastol} mmHg", category or "", alert))
     adult = groups & {Group.USIA_DEWASA, Group.LANSIA}
     bmi = adult_bmi(m)
@@ -117,13 +122,34 @@ def growth_chart(visit: Visit) -> list[SafeString]:
     return [chart] if chart else []
 
 
+def care_lines(care: Care | None, subject: rules.Subject) -> list[Line]:
+    """Meja 5 results that need a word: vitamin A outside February/August, SDQ and AKS bands."""
+    if care is None:
+        return []
+    lines = []
+    if note := service_windows.vitamin_a_note(care.vitamin_a, subject.on):
+        lines.append(Line("Vitamin A", care.get_vitamin_a_display(), note, True))
+    if care.sdq_skor is not None:
+        band = rules.sdq_band(care.sdq_skor, subject.years)
+        lines.append(Line("Skor SDQ", str(care.sdq_skor), band, band != "Normal"))
+    if care.aks_skor is not None:
+        lines.append(
+            Line("Skor AKS", str(care.aks_skor), rules.aks_category(care.aks_skor), care.aks_skor < 20)
+        )
+    return lines
+
+
 def visit_summary(visit: Visit) -> VisitSummary:
     groups = visit.person.groups_on(visit.tanggal)
     summary = VisitSummary(groups=groups, referrals=list(visit.referrals.all()))
+    subject = rules.Subject(visit.person.tanggal_lahir, visit.tanggal, visit.person.jenis_kelamin)
+    summary.lines = care_lines(Care.objects.filter(visit=visit).first(), subject)
     m = Measurement.objects.filter(visit=visit).first()
     if m is None:
         return summary
-    summary.lines = _measurement_lines(m, set(groups), visit.person.jenis_kelamin, visit.person.hpht)
+    summary.lines = (
+        _measurement_lines(m, set(groups), visit.person.jenis_kelamin, visit.person.hpht) + summary.lines
+    )
     summary.growth = _growth_lines(m)
     summary.kms = KMS_TEXT.get(m.kms, "") + (" · 2T" if m.two_t else "") + (" · BGM" if m.bgm else "")
     summary.charts = growth_chart(visit)

@@ -106,6 +106,12 @@ class Person(models.Model):
         errors = {}
         if self.jenis_kelamin == Sex.LAKI_LAKI and (self.hpht or self.tanggal_persalinan):
             errors["hpht"] = "HPHT dan tanggal persalinan hanya untuk perempuan."
+        for name in ("hpht", "tanggal_persalinan"):
+            day = getattr(self, name)
+            if not (day and self.tanggal_lahir and self.jenis_kelamin == Sex.PEREMPUAN) or name in errors:
+                continue
+            if error := lifecycle.pregnancy_age_error(self.tanggal_lahir, day, self.jenis_kelamin):
+                errors[name] = error
         if self.tanggal_lahir and self.hpht and self.hpht <= self.tanggal_lahir:
             errors["hpht"] = "HPHT harus sesudah tanggal lahir."
         if self.tanggal_lahir and self.tanggal_persalinan and self.tanggal_persalinan <= self.tanggal_lahir:

@@ -115,6 +115,7 @@ class Care(Record):
     merokok = models.BooleanField("merokok", null=True, blank=True)
     gejala_tbc = models.JSONField("gejala TBC", default=list, blank=True)
     puma_skor = models.PositiveSmallIntegerField("skor PUMA (PPOK)", null=True, blank=True)
+    sdq_skor = models.PositiveSmallIntegerField("skor SDQ (total kesulitan, 0–40)", null=True, blank=True)
     srq20_skor = models.PositiveSmallIntegerField("skor SRQ-20", null=True, blank=True)
     skilas = models.JSONField("SKILAS positif", default=list, blank=True)
     aks_skor = models.PositiveSmallIntegerField("skor AKS (0–20)", null=True, blank=True)

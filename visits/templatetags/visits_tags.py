@@ -3,7 +3,7 @@
 from django import template
 
 from registry.models import Person
-from visits import selectors
+from visits import selectors, service_windows
 from visits.visit_results import kms_chart
 
 register = template.Library()
@@ -18,7 +18,13 @@ def person_health(person: Person):
         "measurements": list(reversed(measurements)),
         "chart": chart,
         "imunisasi": [(antigen, c.visit.tanggal) for c in care for antigen in c.imunisasi],
-        "vitamin_a": [(c.visit.tanggal, c.get_vitamin_a_display()) for c in care if c.vitamin_a],
+        "vitamin_a": [(c.visit.tanggal, _capsule(c)) for c in care if c.vitamin_a],
         "obat_cacing": [c.visit.tanggal for c in care if c.obat_cacing],
         "visits": person.visits.select_related("posyandu").order_by("-tanggal")[:24],
     }
+
+
+def _capsule(care) -> str:
+    """The capsule given, marked when outside February and August (KMK ILP 2023 L1853)."""
+    note = service_windows.vitamin_a_note(care.vitamin_a, care.visit.tanggal)
+    return care.get_vitamin_a_display() + (f" ({note})" if note else "")

@@ -14,7 +14,7 @@ G = Group
         ({G.BAYI_BALITA}, ["berat_kg", "tinggi_cm", "cara_ukur", "lingkar_kepala_cm", "lila_cm"]),
         ({G.ANAK_PRASEKOLAH}, ["berat_kg", "tinggi_cm", "cara_ukur", "lila_cm"]),
         ({G.USIA_SEKOLAH_REMAJA},
-         ["berat_kg", "tinggi_cm", "lila_cm", "lingkar_perut_cm", "sistol", "diastol", "hb"]),
+         ["berat_kg", "tinggi_cm", "lila_cm", "lingkar_perut_cm", "sistol", "diastol", "hb", "gula_darah"]),
         ({G.USIA_DEWASA}, ["berat_kg", "tinggi_cm", "lingkar_perut_cm", "sistol", "diastol", "gula_darah"]),
         ({G.LANSIA},
          ["berat_kg", "tinggi_cm", "lila_cm", "lingkar_perut_cm", "sistol", "diastol", "gula_darah"]),
@@ -39,12 +39,20 @@ def test_labels_carry_units():
     [
         (
             {G.BAYI_BALITA},
-            ["imunisasi", "vitamin_a", "obat_cacing", "asi_eksklusif", "perkembangan", "gejala_tbc"],
+            [
+                "imunisasi",
+                "vitamin_a",
+                "obat_cacing",
+                "asi_eksklusif",
+                "perkembangan",
+                "gejala_tbc",
+                "sdq_skor",
+            ],
         ),
         ({G.LANSIA}, ["merokok", "gejala_tbc", "puma_skor", "srq20_skor", "skilas", "aks_skor"]),
         ({G.IBU_HAMIL}, ["kunjungan_anc", "ttd_tablet", "kelas_ibu_hamil", "tanda_bahaya", "gejala_tbc"]),
         ({G.IBU_NIFAS_MENYUSUI}, ["vitamin_a_nifas", "kb", "asi", "tanda_bahaya"]),
-        ({G.USIA_SEKOLAH_REMAJA}, ["ttd_tablet", "merokok", "gejala_tbc", "srq20_skor"]),
+        ({G.USIA_SEKOLAH_REMAJA}, ["ttd_tablet", "merokok", "gejala_tbc", "sdq_skor"]),
     ],
 )
 def test_service_fields_follow_the_groups(groups, fields):
