@@ -98,9 +98,11 @@ def record_save(*, visit: Visit, meja: int, data: dict, user, version: int | Non
     Visit.objects.filter(pk=visit.pk, **{f"meja{meja}_at__isnull": True}).update(
         **{f"meja{meja}_at": timezone.now()}
     )
-    why = f"data meja {meja} kunjungan {visit.tanggal:%d-%m-%Y} diubah"
-    if meja == 2:  # a corrected weight can change the KMS code, and so referrals, of later months
-        person_referrals_refresh(visit.person, since=visit.tanggal, user=user, why=why)
+    why = f"data meja {meja} kunjungan {visit.tanggal:%d-%m-%Y} {'diubah' if before else 'disimpan'}"
+    if meja == 2:  # a weight can change the KMS code, and so referrals, of another weighing of the
+        # same month (the later valid one counts) and of later months
+        since = visit.tanggal.replace(day=1)
+        person_referrals_refresh(visit.person, since=since, user=user, why=why)
     else:
         referrals_refresh(visit, user=user, why=why)
     return record
