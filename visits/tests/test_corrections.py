@@ -5,40 +5,31 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from conftest import make_household, make_person
 from registry import services as registry_services
 from registry.forms import PersonForm
-from registry.models import Person, Relation
+from registry.models import Person
 from reports import selectors as report_selectors
 from reports.period import Month
-from visits import corrections, selectors
+from visits import corrections, selectors, services
 from visits.models import Measurement, Referral
-from visits.tests.conftest import save
+from visits.tests.conftest import NOV_15, child_in, save
 
-NOW = dt.datetime(2026, 11, 15, 10, 0, tzinfo=dt.UTC)
 D = dt.date
 # Three monthly weighings of a girl: 7,00 → 7,30 → 7,55 kg (gains 300 g and 250 g).
 WEIGHINGS = [(D(2026, 9, 5), "7.00"), (D(2026, 10, 5), "7.30"), (D(2026, 11, 5), "7.55")]
 WRONG_BIRTH = D(2026, 3, 1)  # typed by mistake: 6, 7 and 8 completed months at the weighings
 TRUE_BIRTH = D(2024, 9, 1)  # the Buku KIA says: 24, 25 and 26 completed months
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _clock():
-    with time_machine.travel(NOW, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_15")]
 
 
 @pytest.fixture
 def girl(world):
-    household = make_household(world.a.posyandu)
-    make_person(household, hubungan=Relation.KEPALA, jenis_kelamin="L", tanggal_lahir=D(1990, 1, 1))
-    return make_person(household, nama="Nabila", nik=None, jenis_kelamin="P", tanggal_lahir=WRONG_BIRTH)
+    return child_in(world.a.posyandu, nama="Nabila", jenis_kelamin="P", tanggal_lahir=WRONG_BIRTH)
 
 
 @pytest.fixture
@@ -105,7 +96,7 @@ def test_cancelled_referral_keeps_who_when_and_why(world, girl, weighed):
     cancelled = Referral.objects.get(visit=weighed[1], kode="t")
     assert cancelled.alasan == "Berat badan tidak naik (T)"
     assert cancelled.dibatalkan_oleh == world.users["kader_a"]
-    assert cancelled.dibatalkan_at == NOW
+    assert cancelled.dibatalkan_at == NOV_15
     assert cancelled.alasan_pembatalan == "Alasan tidak berlaku lagi: koreksi tanggal lahir"
     assert not cancelled.is_open
 
@@ -129,9 +120,7 @@ def test_monthly_report_counts_rujukan_dibatalkan(world, girl, weighed):
 
 
 def test_sex_corrected_recomputes_bgm_and_cancels_its_referral(world, visit_factory):
-    household = make_household(world.a.posyandu)
-    make_person(household, hubungan=Relation.KEPALA, jenis_kelamin="L", tanggal_lahir=D(1990, 1, 1))
-    child = make_person(household, nama="Alya", nik=None, jenis_kelamin="L", tanggal_lahir=D(2025, 11, 5))
+    child = child_in(world.a.posyandu, nama="Alya", jenis_kelamin="L", tanggal_lahir=D(2025, 11, 5))
     visit = visit_factory(child, D(2026, 11, 5))
     save(visit, 2, world.users["kader_a"], berat_kg=Decimal("6.60"), cara_ukur=0)
     # Boy, 365 days: L 0,0645, M 9,646, S 0,10925; SD3 6,926 kg, SD2 7,741 kg →
@@ -175,8 +164,6 @@ def test_correcting_back_reopens_the_cancelled_referral(world, girl, weighed):
 
 
 def test_followed_up_referral_is_not_cancelled(world, girl, weighed):
-    from visits import services
-
     referral = Referral.objects.get(visit=weighed[1], kode="t")
     services.referral_follow_up(referral=referral, user=world.users["staff_a"])
     correct(girl, world.users["kader_a"], tanggal_lahir=TRUE_BIRTH)
@@ -233,3 +220,37 @@ def test_another_areas_kader_cannot_correct(client, login, world, girl, weighed)
     assert response.status_code == 404
     assert Person.objects.get(pk=girl.pk).tanggal_lahir == WRONG_BIRTH
     assert referrals(weighed) == [(1, "t", False), (2, "2t", False)]
+
+
+def test_referral_list_shows_who_cancelled_and_offers_no_follow_up(client, login, world, girl, weighed):
+    correct(girl, world.users["kader_a"], tanggal_lahir=TRUE_BIRTH)
+    login("staff_a")
+    html = client.get(reverse("referral_list"), {"status": "semua"}).content.decode()
+    assert html.count("Dibatalkan</span>") == 2
+    assert "15 Nov 2026 oleh kader_a: Alasan tidak berlaku lagi: koreksi tanggal lahir" in html
+    assert html.count("Sudah ditindaklanjuti</button>") == 3  # the three BGM only
+    open_html = client.get(reverse("referral_list")).content.decode()
+    assert "Dibatalkan</span>" not in open_html and open_html.count("Sudah ditindaklanjuti</button>") == 3
+
+
+def test_following_up_a_cancelled_referral_is_refused(client, login, world, girl, weighed):
+    correct(girl, world.users["kader_a"], tanggal_lahir=TRUE_BIRTH)
+    cancelled = Referral.objects.get(visit=weighed[1], kode="t")
+    login("staff_a")
+    response = client.post(reverse("referral_follow_up", args=[cancelled.pk]), follow=True)
+    assert "Rujukan ini sudah dibatalkan karena koreksi data." in response.content.decode()
+    cancelled.refresh_from_db()
+    assert cancelled.ditindaklanjuti_at is None
+
+
+def test_referral_list_queries_do_not_grow_with_cancelled_referrals(
+    client, login, world, girl, weighed, django_assert_num_queries
+):
+    correct(girl, world.users["kader_a"], tanggal_lahir=TRUE_BIRTH)
+    login("staff_a")
+    client.get(reverse("referral_list"), {"status": "semua"})  # session and caches warmed
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("referral_list"), {"status": "semua"})
+    correct(girl, world.users["kader_a"], tanggal_lahir=WRONG_BIRTH)  # three more cancelled
+    with django_assert_num_queries(len(few.captured_queries)):
+        client.get(reverse("referral_list"), {"status": "semua"})

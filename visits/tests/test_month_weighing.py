@@ -5,31 +5,19 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-import time_machine
 from django.urls import reverse
 
-from conftest import make_household, make_person
-from registry.models import Relation
 from visits.models import Measurement, Referral
-from visits.tests.conftest import save
+from visits.tests.conftest import child_in, save
 
-NOW = dt.datetime(2026, 11, 15, 10, 0, tzinfo=dt.UTC)
 D = dt.date
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _clock():
-    with time_machine.travel(NOW, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_15")]
 
 
 @pytest.fixture
 def child(world):
-    household = make_household(world.a.posyandu)
-    make_person(household, hubungan=Relation.KEPALA, jenis_kelamin="L", tanggal_lahir=D(1990, 1, 1))
-    return make_person(household, nama="Rafa", nik=None, jenis_kelamin="P", tanggal_lahir=D(2026, 1, 15))
+    return child_in(world.a.posyandu, nama="Rafa", jenis_kelamin="P", tanggal_lahir=D(2026, 1, 15))
 
 
 def weigh(world, visit_factory, child, day, kg, user="kader_a"):
