@@ -254,3 +254,12 @@ def test_referral_list_queries_do_not_grow_with_cancelled_referrals(
     correct(girl, world.users["kader_a"], tanggal_lahir=WRONG_BIRTH)  # three more cancelled
     with django_assert_num_queries(len(few.captured_queries)):
         client.get(reverse("referral_list"), {"status": "semua"})
+
+
+def test_opening_day_and_queue_count_only_referrals_that_stand(world, girl, weighed):
+    correct(girl, world.users["kader_a"], tanggal_lahir=TRUE_BIRTH)
+    october = weighed[1].opening_day
+    day = selectors.opening_days(user=world.users["staff_a"]).get(pk=october.pk)
+    # October: the T is cancelled, the BGM stands
+    assert day.dirujuk == 1
+    assert [v.rujukan for v in selectors.day_queue(day=october)] == [1]
