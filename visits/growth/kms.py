@@ -11,6 +11,10 @@ calendar month's, against that one KBM: weighings 29 or 33 days apart need the s
 KBMs are never added up over the days in between. A child weighed twice in a month counts with
 the later weighing (the caller leaves out implausible ones).
 2T is T in two consecutive months. BGM (bawah garis merah) is BB/U below −3 SD.
+
+Sources: the KBM table and the N/T rule of the KMS, Permenkes 155/2010 (Penggunaan KMS bagi
+Balita) and the Buku KIA 2023; growth monitoring at the Posyandu, KMK ILP 2023 L1738; T (balita
+tidak naik berat badan adekuat) as a Puskesmas growth indicator, KMK ILP 2023 L7581.
 """
 
 from __future__ import annotations
@@ -53,7 +57,8 @@ def kbm_grams(age_months: int) -> int:
 
 
 def required_gain_grams(birth_date: dt.date, current: dt.date) -> int:
-    """The KBM at the child's age in completed months on the day of this month's weighing."""
+    """The KBM at the child's age in completed months on the day of this month's weighing
+    (Permenkes 155/2010 KMS table): one month's KBM, never a sum over the days between."""
     return kbm_grams(completed_months(birth_date, current))
 
 
