@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 from .visit import Visit
 
@@ -32,7 +33,13 @@ class Referral(models.Model):
         ordering = ["-visit__tanggal", "visit_id", "id"]
         verbose_name = "rujukan"
         verbose_name_plural = "rujukan"
-        constraints = [models.UniqueConstraint(fields=["visit", "kode"], name="one_referral_a_reason")]
+        constraints = [
+            models.UniqueConstraint(fields=["visit", "kode"], name="one_referral_a_reason"),
+            models.CheckConstraint(  # a followed-up referral is never cancelled
+                condition=Q(ditindaklanjuti_at__isnull=True) | Q(dibatalkan_at__isnull=True),
+                name="referral_followed_up_or_cancelled",
+            ),
+        ]
         indexes = [models.Index(fields=["ditindaklanjuti_at"])]
 
     def __str__(self) -> str:

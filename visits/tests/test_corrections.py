@@ -5,7 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -263,3 +263,10 @@ def test_opening_day_and_queue_count_only_referrals_that_stand(world, girl, weig
     # October: the T is cancelled, the BGM stands
     assert day.dirujuk == 1
     assert [v.rujukan for v in selectors.day_queue(day=october)] == [1]
+
+
+def test_database_refuses_a_referral_both_followed_up_and_cancelled(world, girl, weighed):
+    referral = Referral.objects.get(visit=weighed[1], kode="t")
+    services.referral_follow_up(referral=referral, user=world.users["staff_a"])
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Referral.objects.filter(pk=referral.pk).update(dibatalkan_at=NOV_15)
