@@ -4,16 +4,36 @@ import datetime as dt
 
 from django.db import transaction
 
-from .forms import HouseholdForm, MemberFormSet
-from .models import Household, HouseholdMove, Posyandu
+from visits.corrections import CORRECTED, person_results_refresh
+
+from .forms import HouseholdForm, MemberFormSet, PersonForm
+from .models import Household, HouseholdMove, Person, Posyandu
+
+
+def _propagate_corrections(form: PersonForm, user) -> None:
+    """A corrected birth date or sex recomputes the stored results of all the person's visits."""
+    corrected = [name for name in CORRECTED if name in form.changed_data]
+    if corrected:
+        person_results_refresh(person=form.instance, user=user, corrected=corrected)
 
 
 @transaction.atomic
-def household_save(*, form: HouseholdForm, members: MemberFormSet) -> Household:
+def person_save(*, form: PersonForm, user) -> Person:
+    """Save a person's data (already validated) and propagate a correction, all or nothing."""
+    person = form.save()
+    _propagate_corrections(form, user)
+    return person
+
+
+@transaction.atomic
+def household_save(*, form: HouseholdForm, members: MemberFormSet, user) -> Household:
     """Save a household and its members together (both already validated)."""
+    registered = [f for f in members.forms if f.instance.pk is not None and f.has_changed()]
     household = form.save()
     members.instance = household
     members.save()
+    for member in registered:
+        _propagate_corrections(member, user)
     return household
 
 

@@ -56,7 +56,7 @@ def person_edit(request, pk: int):
     require_registry_editor(request.user)
     form = PersonForm(request.POST or None, instance=person, user=request.user)
     if request.method == "POST" and form.is_valid():
-        person = form.save()
+        person = services.person_save(form=form, user=request.user)
         messages.success(request, f"Data {person.nama} disimpan.")
         _warn_nik(request, [person])
         return redirect("person_detail", pk=person.pk)
@@ -102,7 +102,7 @@ def _household_form(request, household: Household):
     form = HouseholdForm(data, instance=household, user=request.user)
     members = MemberFormSet(data, instance=household, prefix="anggota", form_kwargs={"user": request.user})
     if request.method == "POST" and form.is_valid() and members.is_valid():
-        household = services.household_save(form=form, members=members)
+        household = services.household_save(form=form, members=members, user=request.user)
         messages.success(request, "Data keluarga dan anggotanya disimpan.")
         _warn_nik(request, household.members.all())
         return redirect(_next_url(request) or reverse("household_detail", args=[household.pk]))

@@ -73,7 +73,9 @@ SHEETS: dict[str, list[Column]] = {
         "Obesitas=obesitas, Terduga TBC=terduga_tbc",
     ),
     "Rujukan": counts(
-        "rujukan", "Orang dirujuk=dirujuk, Alasan rujukan=alasan, Ditindaklanjuti=ditindaklanjuti"
+        "rujukan",
+        "Orang dirujuk=dirujuk, Alasan rujukan=alasan, Ditindaklanjuti=ditindaklanjuti, "
+        "Dibatalkan=dibatalkan",
     )
     + [share("% ditindaklanjuti", lambda r: r.rujukan.persen_ditindaklanjuti)],
     "KIA": counts(

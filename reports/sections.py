@@ -81,10 +81,16 @@ class Rujukan(Counts):
     dirujuk: int = 0
     ditindaklanjuti: int = 0
     alasan: int = 0  # referral reasons (a person may have several)
+    dibatalkan: int = 0  # reasons a correction removed before any follow-up (kept, not open)
+
+    @property
+    def terbuka(self) -> int:
+        return self.alasan - self.ditindaklanjuti - self.dibatalkan
 
     @property
     def persen_ditindaklanjuti(self) -> float | None:
-        return percent(self.ditindaklanjuti, self.alasan)
+        """Of the referrals that still stand: a cancelled one needs no follow-up."""
+        return percent(self.ditindaklanjuti, self.alasan - self.dibatalkan)
 
 
 @dataclass

@@ -160,6 +160,7 @@ def rujukan(*, posyandu_ids, month: Month) -> dict[int, sections.Rujukan]:
             dirujuk=Count("visit__person", distinct=True),
             alasan=Count("pk"),
             ditindaklanjuti=Count("pk", filter=Q(ditindaklanjuti_at__isnull=False)),
+            dibatalkan=Count("pk", filter=Q(dibatalkan_at__isnull=False)),
         )
     )
     return {pid: sections.Rujukan() for pid in posyandu_ids} | _by_posyandu(

@@ -171,6 +171,9 @@ def referral_follow_up(request, pk: int):
     referral = get_scoped_or_404(Referral.objects.all(), request.user, pk=pk)
     if not can_follow_up_referrals(request.user):
         raise PermissionDenied("Hanya petugas Puskesmas yang menandai tindak lanjut rujukan.")
+    if referral.dibatalkan_at is not None:  # a stale page: a correction cancelled it meanwhile
+        messages.error(request, "Rujukan ini sudah dibatalkan karena koreksi data.")
+        return redirect("referral_list")
     services.referral_follow_up(
         referral=referral, user=request.user, catatan=request.POST.get("catatan", "")[:200]
     )

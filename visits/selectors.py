@@ -14,6 +14,7 @@ from registry.selectors import lifecycle_q, person_search
 from .growth.kms import MonthResult, Weighing, kms_history
 from .models import Care, Measurement, OpeningDay, Referral, Visit
 
+ACTIVE_REFERRAL = Q(visits__referrals__dibatalkan_at__isnull=True)  # not cancelled by a correction
 HOME_VISIT_GROUPS = [Group.BAYI_BALITA, Group.IBU_HAMIL, Group.IBU_NIFAS_MENYUSUI, Group.LANSIA]
 
 
@@ -21,7 +22,10 @@ def opening_days(*, user) -> QuerySet[OpeningDay]:
     return (
         scope(OpeningDay.objects.all(), user)
         .select_related("posyandu")
-        .annotate(jumlah=Count("visits"), dirujuk=Count("visits__referrals", distinct=True))
+        .annotate(
+            jumlah=Count("visits"),
+            dirujuk=Count("visits__referrals", filter=ACTIVE_REFERRAL, distinct=True),
+        )
         .order_by("-tanggal", "posyandu__nama")
     )
 
@@ -30,7 +34,7 @@ def day_queue(*, day: OpeningDay) -> list[Visit]:
     """The day's visits, oldest first, with the person's groups on that date attached."""
     visits = list(
         day.visits.select_related("person__household")
-        .annotate(rujukan=Count("referrals"))
+        .annotate(rujukan=Count("referrals", filter=Q(referrals__dibatalkan_at__isnull=True)))
         .order_by("created_at", "id")
     )
     for visit in visits:
@@ -48,14 +52,14 @@ def queue_candidates(*, user, day: OpeningDay, q: str) -> QuerySet[Person]:
 def referrals(*, user, posyandu_id: int | None = None, day_id: int | None = None,
               open_only: bool = False) -> QuerySet[Referral]:  # fmt: skip
     rows = scope(Referral.objects.all(), user).select_related(
-        "visit__person", "visit__posyandu", "ditindaklanjuti_oleh"
+        "visit__person", "visit__posyandu", "ditindaklanjuti_oleh", "dibatalkan_oleh"
     )
     if posyandu_id:
         rows = rows.filter(visit__posyandu_id=posyandu_id)
     if day_id:
         rows = rows.filter(visit__opening_day_id=day_id)
-    if open_only:
-        rows = rows.filter(ditindaklanjuti_at__isnull=True)
+    if open_only:  # neither followed up nor cancelled by a correction
+        rows = rows.filter(ditindaklanjuti_at__isnull=True, dibatalkan_at__isnull=True)
     return rows.order_by("-visit__tanggal", "visit__person__nama", "id")
 
 

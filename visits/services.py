@@ -98,10 +98,13 @@ def record_save(*, visit: Visit, meja: int, data: dict, user, version: int | Non
     Visit.objects.filter(pk=visit.pk, **{f"meja{meja}_at__isnull": True}).update(
         **{f"meja{meja}_at": timezone.now()}
     )
-    if meja == 2:  # a corrected weight can change the KMS code, and so referrals, of later months
-        person_referrals_refresh(visit.person, since=visit.tanggal)
+    why = f"data meja {meja} kunjungan {visit.tanggal:%d-%m-%Y} {'diubah' if before else 'disimpan'}"
+    if meja == 2:  # a weight can change the KMS code, and so referrals, of another weighing of the
+        # same month (the later valid one counts) and of later months
+        since = visit.tanggal.replace(day=1)
+        person_referrals_refresh(visit.person, since=since, user=user, why=why)
     else:
-        referrals_refresh(visit)
+        referrals_refresh(visit, user=user, why=why)
     return record
 
 
@@ -113,30 +116,48 @@ def visit_mark_recorded(*, visit: Visit, user) -> None:
     Visit.objects.filter(pk=visit.pk).update(meja3_at=timezone.now())
 
 
-def person_referrals_refresh(person: Person, since: dt.date) -> None:
+def person_referrals_refresh(person: Person, since: dt.date, *, user, why: str) -> None:
     kms = refresh_kms(person)
     for visit in Visit.objects.filter(person=person, tanggal__gte=since):
-        referrals_refresh(visit, kms=kms)
+        referrals_refresh(visit, kms=kms, user=user, why=why)
 
 
-def referrals_refresh(visit: Visit, kms: dict | None = None) -> list[Referral]:
-    """Derive the visit's referrals again: add new reasons, drop reasons that no longer hold
-    unless someone already followed them up. `kms`: refresh_kms() of the person, if known."""
+def referrals_refresh(visit: Visit, *, user, why: str, kms: dict | None = None) -> list[Referral]:
+    """Derive the visit's referrals again: add new reasons; a reason that no longer holds cancels
+    its open referral (by `user`, because `why`), never deletes it; a reason that holds again
+    reopens it. `kms`: refresh_kms() of the person, if known."""
     visit = Visit.objects.select_related("person", "measurement", "care").get(pk=visit.pk)
     kms = (refresh_kms(visit.person) if kms is None else kms).get(visit.pk)
     groups = set(visit.person.groups_on(visit.tanggal))
     reasons = dict(referral_reasons(visit_facts(visit, groups, kms)))
     existing = {r.kode: r for r in visit.referrals.all()}
     for kode, referral in existing.items():
-        if kode not in reasons and referral.ditindaklanjuti_at is None:
-            referral.delete()
-        elif kode in reasons and referral.alasan != reasons[kode]:
-            referral.alasan = reasons[kode]
-            referral.save(update_fields=["alasan"])
+        if kode in reasons:
+            _referral_holds(referral, reasons[kode])
+        elif referral.is_open:
+            _referral_cancel(referral, user=user, why=f"Alasan tidak berlaku lagi: {why}")
     Referral.objects.bulk_create(
         [Referral(visit=visit, kode=k, alasan=text) for k, text in reasons.items() if k not in existing]
     )
     return list(visit.referrals.all())
+
+
+CANCEL_FIELDS = ["dibatalkan_at", "dibatalkan_oleh", "alasan_pembatalan"]
+
+
+def _referral_cancel(referral: Referral, *, user, why: str) -> None:
+    referral.dibatalkan_at = timezone.now()
+    referral.dibatalkan_oleh, referral.alasan_pembatalan = user, why[:200]
+    referral.save(update_fields=CANCEL_FIELDS)
+
+
+def _referral_holds(referral: Referral, alasan: str) -> None:
+    """The reason holds (again): current wording, and no longer cancelled."""
+    if referral.alasan == alasan and referral.dibatalkan_at is None:
+        return
+    referral.alasan = alasan
+    referral.dibatalkan_at, referral.dibatalkan_oleh, referral.alasan_pembatalan = None, None, ""
+    referral.save(update_fields=["alasan", *CANCEL_FIELDS])
 
 
 @transaction.atomic

@@ -5,10 +5,16 @@ Each month a weighed child gets one code:
 - T (tidak naik): gained less than the KBM, stayed flat or lost;
 - O: weighed this month but not last month, so no judgement;
 - B (baru): first weighing ever.
-KBM (kenaikan berat badan minimal) is the minimum monthly gain by age in completed months.
-When the two weighings are more than one month of age apart (the child was weighed late in one
-month and early in the next, or the other way round), the KBM of each month passed is added.
+KBM (kenaikan berat badan minimal) is the minimum monthly gain, read at the child's age in
+completed months on the day of this month's weighing. This month's weighing is compared with last
+calendar month's, against that one KBM: weighings 29 or 33 days apart need the same gain, and
+KBMs are never added up over the days in between. A child weighed twice in a month counts with
+the later weighing (the caller leaves out implausible ones).
 2T is T in two consecutive months. BGM (bawah garis merah) is BB/U below −3 SD.
+
+Sources: the KBM table and the N/T rule of the KMS, Permenkes 155/2010 (Penggunaan KMS bagi
+Balita) and the Buku KIA 2023; growth monitoring at the Posyandu, KMK ILP 2023 L1738; T (balita
+tidak naik berat badan adekuat) as a Puskesmas growth indicator, KMK ILP 2023 L7581.
 """
 
 from __future__ import annotations
@@ -27,9 +33,9 @@ class KmsCode(enum.StrEnum):
     B = "B"
 
 
-# Grams by age in completed months (Buku KIA 2023). The 300 → 200 g switch month is uncertain
-# in the sources: this is the one table to correct.
-KBM_GRAMS: dict[int, int] = {1: 800, 2: 900, 3: 800, 4: 600, 5: 500, 6: 400, 7: 300, 8: 300, 9: 300, 10: 300}
+# Grams by age in completed months: the KBM table of the KMS, Permenkes 155/2010 (Penggunaan KMS
+# bagi Balita); the Buku KIA 2023 prints the same sequence. The one table of KBM in the project.
+KBM_GRAMS: dict[int, int] = {1: 800, 2: 900, 3: 800, 4: 600, 5: 500, 6: 400, 7: 400, 8: 300, 9: 300, 10: 300}
 KBM_FROM_11_MONTHS = 200
 BGM_BELOW_Z = -3.0
 ORANGE_LINE_Z = 1.0  # above the orange line of the 2021 KMS, about +1 SD
@@ -44,16 +50,16 @@ class ReferralRule(enum.StrEnum):
 
 
 def kbm_grams(age_months: int) -> int:
+    """KBM at an age in completed months; a child not yet one month old needs the 1-month KBM."""
     if age_months < 1:
         return KBM_GRAMS[1]
     return KBM_GRAMS.get(age_months, KBM_FROM_11_MONTHS)
 
 
-def required_gain_grams(birth_date: dt.date, previous: dt.date, current: dt.date) -> int:
-    """Sum of the KBM of the months of age passed between two weighings (at least one month)."""
-    before, now = completed_months(birth_date, previous), completed_months(birth_date, current)
-    months = range(before + 1, now + 1) if now > before else [now]
-    return sum(kbm_grams(m) for m in months)
+def required_gain_grams(birth_date: dt.date, current: dt.date) -> int:
+    """The KBM at the child's age in completed months on the day of this month's weighing
+    (Permenkes 155/2010 KMS table): one month's KBM, never a sum over the days between."""
+    return kbm_grams(completed_months(birth_date, current))
 
 
 @dataclass(frozen=True)
@@ -82,7 +88,8 @@ def _previous_month(month: dt.date) -> dt.date:
 
 
 def monthly_weighings(weighings: list[Weighing]) -> dict[dt.date, Weighing]:
-    """One weighing a month: the later one wins when a child was weighed twice."""
+    """One weighing a month: the later one wins when a child was weighed twice (on the same day,
+    the one given last)."""
     by_month: dict[dt.date, Weighing] = {}
     for weighing in sorted(weighings, key=lambda w: w.date):
         by_month[_month(weighing.date)] = weighing
@@ -102,7 +109,7 @@ def kms_history(birth_date: dt.date, weighings: list[Weighing]) -> list[MonthRes
             result = MonthResult(month, weighing, KmsCode.O)
         else:
             gain = round((weighing.weight_kg - last.weight_kg) * 1000)
-            kbm = required_gain_grams(birth_date, last.date, weighing.date)
+            kbm = required_gain_grams(birth_date, weighing.date)
             code = KmsCode.N if gain >= kbm else KmsCode.T
             two_t = code == KmsCode.T and codes.get(_previous_month(month)) == KmsCode.T
             result = MonthResult(month, weighing, code, gain, kbm, two_t)

@@ -34,7 +34,8 @@ def codes(weighings):
         (4, 600),
         (5, 500),
         (6, 400),
-        (7, 300),
+        (7, 400),
+        (8, 300),
         (10, 300),
         (11, 200),
         (59, 200),
@@ -90,14 +91,68 @@ def test_weighed_twice_in_a_month_the_later_counts():
     assert [(r.code, r.weighing.weight_kg) for r in history] == [(KmsCode.B, 4.2), (KmsCode.N, 5.2)]
 
 
-def test_weighings_more_than_a_month_apart_add_the_kbm_of_each_month():
-    # 1 Feb: 0 months (born 10 Jan); 28 Mar: 2 months → KBM of month 1 and 2 = 800 + 900
-    assert required_gain_grams(BORN, D(2025, 2, 1), D(2025, 3, 28)) == 1700
+def test_seven_month_old_gaining_350_g_is_t():
+    # born 10 Jan 2025: 10 Aug = 7 completed months, KBM 400 g; 8,00 → 8,35 kg is 350 g
+    history = kms_history(BORN, [Weighing(D(2025, 7, 10), 8.0), Weighing(D(2025, 8, 10), 8.35)])
+    assert [(r.code, r.gain_grams, r.kbm_grams) for r in history] == [
+        (KmsCode.B, None, None),
+        (KmsCode.T, 350, 400),
+    ]
 
 
-def test_weighings_in_the_same_month_of_age_use_that_months_kbm():
-    # 31 Mar (2 months) and 2 Apr (2 months): still one month's KBM
-    assert required_gain_grams(BORN, D(2025, 3, 31), D(2025, 4, 2)) == 900
+def test_seven_month_old_gaining_400_g_is_n():
+    history = kms_history(BORN, [Weighing(D(2025, 7, 10), 8.0), Weighing(D(2025, 8, 10), 8.4)])
+    assert [(r.code, r.gain_grams, r.kbm_grams) for r in history][-1] == (KmsCode.N, 400, 400)
+
+
+@pytest.mark.parametrize(
+    "previous, current",
+    [
+        (D(2025, 7, 1), D(2025, 8, 3)),  # 33 days apart; 6 completed months on 3 Aug
+        (D(2025, 7, 3), D(2025, 8, 1)),  # 29 days apart; 6 completed months on 1 Aug
+    ],
+)
+def test_consecutive_months_33_or_29_days_apart_need_the_same_kbm(previous, current):
+    # At 6 completed months the KBM is 400 g whatever the days between the weighings:
+    # 399 g is T, 400 g is N (no KBM of 5 or 7 months added).
+    assert required_gain_grams(BORN, current) == 400
+    short = kms_history(BORN, [Weighing(previous, 7.0), Weighing(current, 7.399)])
+    enough = kms_history(BORN, [Weighing(previous, 7.0), Weighing(current, 7.4)])
+    assert [(r.code, r.kbm_grams) for r in short][-1] == (KmsCode.T, 400)
+    assert [(r.code, r.kbm_grams) for r in enough][-1] == (KmsCode.N, 400)
+
+
+def test_kbm_is_read_at_the_age_of_the_current_weighing():
+    # born 10 Jan 2025: 9 Aug = 6 completed months → 400 g; 9 Sep = 7 → 400 g;
+    # 10 Sep = 8 → 300 g; 10 Dec = 11 → 200 g; 10 Feb = 1 → 800 g
+    assert required_gain_grams(BORN, D(2025, 8, 9)) == 400
+    assert required_gain_grams(BORN, D(2025, 9, 9)) == 400
+    assert required_gain_grams(BORN, D(2025, 9, 10)) == 300
+    assert required_gain_grams(BORN, D(2025, 12, 10)) == 200
+    assert required_gain_grams(BORN, D(2025, 2, 10)) == 800
+
+
+def test_weighed_early_in_a_month_and_late_in_the_next_is_still_consecutive():
+    # 1 Jul and 31 Aug are 61 days apart but in consecutive calendar months → N/T, not O
+    history = kms_history(BORN, [Weighing(D(2025, 7, 1), 7.0), Weighing(D(2025, 8, 31), 7.4)])
+    assert [(r.code, r.kbm_grams) for r in history] == [(KmsCode.B, None), (KmsCode.N, 400)]
+
+
+def test_weighed_late_in_a_month_and_early_in_the_month_after_next_is_o():
+    # 31 Jul and 1 Sep are 32 days apart but August was missed → O
+    history = kms_history(BORN, [Weighing(D(2025, 7, 31), 7.0), Weighing(D(2025, 9, 1), 7.5)])
+    assert [r.code for r in history] == [KmsCode.B, KmsCode.O]
+
+
+def test_second_weighing_of_a_month_is_compared_with_last_months_later_weighing():
+    # July: 7,0 then 7,2 kg (7,2 counts); August 7,5 kg: 300 g < 400 g → T (against 7,0 it were N)
+    history = kms_history(
+        BORN, [Weighing(D(2025, 7, 2), 7.0), Weighing(D(2025, 7, 28), 7.2), Weighing(D(2025, 8, 12), 7.5)]
+    )
+    assert [(r.code, r.weighing.date, r.gain_grams) for r in history] == [
+        (KmsCode.B, D(2025, 7, 28), None),
+        (KmsCode.T, D(2025, 8, 12), 300),
+    ]
 
 
 def result(code, two_t=False):

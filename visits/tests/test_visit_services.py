@@ -68,7 +68,11 @@ def test_correcting_an_earlier_weight_updates_the_next_months_code(world, balita
     assert Measurement.objects.get(visit=later).kms == "T"
     weigh(earlier, user, berat_kg=Decimal("8.8"))  # the first weight was mistyped
     assert Measurement.objects.get(visit=later).kms == "N"
-    assert not Referral.objects.filter(visit=later, kode="t").exists()
+    cancelled = Referral.objects.get(visit=later, kode="t")  # kept, marked cancelled
+    assert (cancelled.dibatalkan_oleh, cancelled.is_open) == (user, False)
+    assert cancelled.alasan_pembatalan == (
+        f"Alasan tidak berlaku lagi: data meja 2 kunjungan {earlier.tanggal:%d-%m-%Y} diubah"
+    )
 
 
 def test_two_kader_at_different_tables_do_not_overwrite_each_other(world, balita, visit_factory, today):
@@ -112,15 +116,20 @@ def test_adult_with_high_blood_pressure_is_referred(world, visit_factory, today)
     assert (referral.kode, referral.alasan) == ("hipertensi", "TD 160/100 mmHg ≥ 140/90")
 
 
-def test_referral_that_no_longer_holds_is_dropped_unless_followed_up(world, visit_factory, today):
+def test_referral_that_no_longer_holds_is_cancelled_unless_followed_up(world, visit_factory, today):
     visit = visit_factory(world.a.person, today)
     weigh(visit, world.users["kader_a"], sistol=160, diastol=100)
     weigh(visit, world.users["kader_a"], sistol=120, diastol=80)
-    assert not Referral.objects.filter(visit=visit).exists()
-    weigh(visit, world.users["kader_a"], sistol=160, diastol=100)
-    services.referral_follow_up(referral=Referral.objects.get(visit=visit), user=world.users["staff_a"])
+    referral = Referral.objects.get(visit=visit)
+    assert (referral.kode, referral.is_open) == ("hipertensi", False)
+    assert referral.dibatalkan_oleh == world.users["kader_a"]
+    weigh(visit, world.users["kader_a"], sistol=160, diastol=100)  # the same referral stands again
+    referral = Referral.objects.get(visit=visit)
+    assert (referral.is_open, referral.dibatalkan_at, referral.alasan_pembatalan) == (True, None, "")
+    services.referral_follow_up(referral=referral, user=world.users["staff_a"])
     weigh(visit, world.users["kader_a"], sistol=120, diastol=80)
-    assert Referral.objects.get(visit=visit).ditindaklanjuti_oleh == world.users["staff_a"]
+    referral.refresh_from_db()
+    assert (referral.ditindaklanjuti_oleh, referral.dibatalkan_at) == (world.users["staff_a"], None)
 
 
 def test_registering_twice_on_a_day_keeps_one_visit(world, balita, day_a):
