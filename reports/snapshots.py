@@ -63,17 +63,26 @@ def closed_months(*, puskesmas_id: int, months: list[Month]) -> list[MonthClosin
     return list(rows.defer("snapshot").order_by("bulan"))
 
 
-def _by_posyandu(posyandu_ids, months: list[Month]) -> dict[tuple[Month, int], MonthClosing]:
-    """(month, Posyandu) → the closing whose snapshot holds that Posyandu's figures."""
-    owners = Posyandu.objects.filter(pk__in=posyandu_ids).values("desa__puskesmas_id")
+def _holding(part: str, owners, ids, months: list[Month]) -> dict[tuple[Month, int], MonthClosing]:
+    """(month, id) → the current closing whose snapshot `part` ("posyandu" or "pws", by desa)
+    holds that id's figures; `owners` selects the Puskesmas ids to look at."""
     closings = current_closings(puskesmas_ids=Subquery(owners), months=months)
-    wanted = set(posyandu_ids)
+    wanted = set(ids)
     return {
-        (month, int(pid)): closing
+        (month, int(key)): closing
         for (_, month), closing in closings.items()
-        for pid in closing.snapshot.get("posyandu", {})
-        if int(pid) in wanted
+        for key in closing.snapshot.get(part, {})
+        if int(key) in wanted
     }
+
+
+def _by_posyandu(posyandu_ids, months: list[Month]) -> dict[tuple[Month, int], MonthClosing]:
+    owners = Posyandu.objects.filter(pk__in=posyandu_ids).values("desa__puskesmas_id")
+    return _holding("posyandu", owners, posyandu_ids, months)
+
+
+def _by_desa(desa_ids, months: list[Month]) -> dict[tuple[Month, int], MonthClosing]:
+    return _holding("pws", Desa.objects.filter(pk__in=desa_ids).values("puskesmas_id"), desa_ids, months)
 
 
 def month_figures(*, posyandu_ids, month: Month) -> dict[int, PosyanduMonth]:
@@ -107,18 +116,6 @@ def frozen_sections(section: str, *, posyandu_ids, months: list[Month]) -> dict[
         data = closing.snapshot["posyandu"][str(pid)].get(section, {})
         result.setdefault(month, {})[pid] = _section(SECTIONS[section], data)
     return result
-
-
-def _by_desa(desa_ids, months: list[Month]) -> dict[tuple[Month, int], MonthClosing]:
-    owners = Desa.objects.filter(pk__in=desa_ids).values("puskesmas_id")
-    closings = current_closings(puskesmas_ids=Subquery(owners), months=months)
-    wanted = set(desa_ids)
-    return {
-        (month, int(did)): closing
-        for (_, month), closing in closings.items()
-        for did in closing.snapshot.get("pws", {})
-        if int(did) in wanted
-    }
 
 
 def with_frozen_counts(series: dict[int, list[int]], *, indicator: str, desa_ids, months: list[Month]):
