@@ -14,6 +14,7 @@ import time_machine
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from conftest import make_household, make_person
 from reports import closing, pws, recaps, selectors
 from reports.dashboard import pws_dashboard
 from reports.models import MonthClosing, Recap, RecapKind
@@ -223,3 +224,34 @@ def test_closing_page_uses_a_fixed_number_of_queries(clock, august, login, djang
     close(client, august.pkm_a)
     with django_assert_max_num_queries(30):  # the live figures once, whatever the number of months
         page(client, puskesmas=august.pkm_a.pk, bulan="2026-08")
+
+
+def test_closed_month_pages_keep_a_fixed_number_of_queries(
+    clock, august, login, django_assert_max_num_queries
+):
+    client = login("staff_a")
+    clock.move_to(CLOSED)
+    close(client, august.pkm_a)
+    with django_assert_max_num_queries(20):  # the snapshot, and the live figures to compare
+        mawar_report(client, august)
+    with django_assert_max_num_queries(47):  # as for an open month (test_pws)
+        client.get(reverse("pws_dashboard"), {"bulan": "2026-08", "indikator": "nd"})
+    with django_assert_max_num_queries(15):
+        client.get(reverse("pws_dashboard"), {"bulan": "2026-08", "indikator": "k1"})
+
+
+def test_pws_count_indicator_and_sasaran_read_the_snapshot(clock, august, login, weigh):
+    world = august
+    weigh(world.a.person, world.a.posyandu, dt.date(2026, 8, 10), "70", sistol=120, diastol=80)
+    clock.move_to(CLOSED)
+    close(login("staff_a"), world.pkm_a)
+    weigh(world.a2.person, world.a2.posyandu, dt.date(2026, 8, 12), "65", sistol=118, diastol=78)
+    make_person(make_household(world.a.posyandu))  # a new adult: live sasaran 12
+    row = pws_dashboard(puskesmas=world.pkm_a, indicator=pws.INDICATORS["td"], month=AUG).rows[0]
+    assert (row.this_month, row.sasaran) == (1, 11)  # frozen: 1 adult screened of 11; live 2 of 12
+    assert (
+        pws_dashboard(puskesmas=world.pkm_a, indicator=pws.INDICATORS["td"], month=Month(2026, 9))
+        .rows[0]
+        .last_month
+        == 1
+    )
