@@ -6,6 +6,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from registry.models import Puskesmas
+from registry.scoping import scope
+
 from . import closing
 from .models import MonthClosing
 from .period import Month
@@ -35,6 +38,7 @@ def month_closing_page(request):
     current = next((v for v in versions if v.current), None)
     context = {
         "puskesmas": puskesmas,
+        "puskesmas_list": scope(Puskesmas.objects.order_by("nama"), request.user),
         "month": month,
         "rows": closing.month_rows(puskesmas=puskesmas, months=months, user=request.user),
         "versions": versions,

@@ -255,3 +255,10 @@ def test_pws_count_indicator_and_sasaran_read_the_snapshot(clock, august, login,
         .last_month
         == 1
     )
+
+
+def test_dinkes_choose_a_puskesmas_of_their_kab_kota(clock, world, login):
+    html = page(login("dinkes_1"), puskesmas=world.pkm_b.pk).content.decode()
+    assert "Tutup bulan Puskesmas B" in html
+    assert f'<option value="{world.pkm_a.pk}">Puskesmas A</option>' in html
+    assert "Puskesmas C" not in html  # another Kab/Kota
