@@ -13,7 +13,7 @@ from django.utils import timezone
 from registry.models import Puskesmas, Role
 from registry.scoping import profile_of, scope, sees_everything
 
-from . import pws, pws_selectors, snapshots
+from . import closing, pws, pws_selectors
 from .dashboard import pws_dashboard
 from .models import SasaranDesa, SasaranKind
 from .period import Month
@@ -43,7 +43,11 @@ def pws_page(request):
     shown = [month.shift(-i) for i in range(12)]
     context = {
         "d": pws_dashboard(puskesmas=puskesmas, indicator=indicator, month=month),
-        "closed": snapshots.closed_months(puskesmas_id=puskesmas.pk, months=shown),
+        "closed": [
+            row
+            for row in closing.month_rows(puskesmas=puskesmas, months=shown, user=request.user)
+            if row.closing
+        ],
         "puskesmas": puskesmas,
         "puskesmas_list": scope(Puskesmas.objects.order_by("nama"), request.user),
         "indicators": pws.INDICATORS.values(),
