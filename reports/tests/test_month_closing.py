@@ -15,7 +15,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from conftest import make_household, make_person
-from reports import closing, pws, recaps, selectors
+from reports import closing, pws, recaps, selectors, snapshots
 from reports.dashboard import pws_dashboard
 from reports.models import MonthClosing, Recap, RecapKind
 from reports.period import Month
@@ -264,3 +264,13 @@ def test_dinkes_choose_a_puskesmas_of_their_kab_kota(clock, world, login):
     assert "Tutup bulan Puskesmas B" in html
     assert f'<option value="{world.pkm_a.pk}">Puskesmas A</option>' in html
     assert "Puskesmas C" not in html  # another Kab/Kota
+
+
+def test_a_snapshot_reads_back_when_sections_gained_or_lost_fields():
+    stored = {"skdn": {"s": 7, "d": 6, "n": 2, "dropped_later": 9}, "rujukan": {"dirujuk": 3}}
+    figures = snapshots.load_month(stored)
+    assert figures.skdn == Skdn(s=7, d=6, n=2)  # an unknown field is ignored, missing ones read 0
+    assert (figures.rujukan.dirujuk, figures.rujukan.alasan, figures.gizi.stunting) == (3, 0, 0)
+    bands = snapshots.load_bands({"L0": {"s": 2}, "P4": {"d": 1}})
+    assert bands == {("L", 0): Skdn(s=2), ("P", 4): Skdn(d=1)}
+    assert snapshots.load_month(snapshots.dump_month(figures)) == figures
