@@ -6,31 +6,56 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('registry', '0002_person_buku_kia'),
-        ('reports', '0002_sasaran_desa'),
+        ("registry", "0002_person_buku_kia"),
+        ("reports", "0002_sasaran_desa"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MonthClosing',
+            name="MonthClosing",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('bulan', models.DateField(verbose_name='bulan')),
-                ('version', models.PositiveSmallIntegerField(verbose_name='versi')),
-                ('current', models.BooleanField(default=True, verbose_name='versi berlaku')),
-                ('closed_at', models.DateTimeField(verbose_name='ditutup')),
-                ('snapshot', models.JSONField(default=dict)),
-                ('closed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('puskesmas', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.puskesmas')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("bulan", models.DateField(verbose_name="bulan")),
+                ("version", models.PositiveSmallIntegerField(verbose_name="versi")),
+                ("current", models.BooleanField(default=True, verbose_name="versi berlaku")),
+                ("closed_at", models.DateTimeField(verbose_name="ditutup")),
+                ("snapshot", models.JSONField(default=dict)),
+                (
+                    "closed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "puskesmas",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="registry.puskesmas"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tutup bulan',
-                'verbose_name_plural': 'tutup bulan',
-                'ordering': ['-bulan', 'puskesmas__nama', '-version'],
-                'constraints': [models.UniqueConstraint(fields=('puskesmas', 'bulan', 'version'), name='one_closing_a_version'), models.UniqueConstraint(condition=models.Q(('current', True)), fields=('puskesmas', 'bulan'), name='one_current_closing_a_month')],
+                "verbose_name": "tutup bulan",
+                "verbose_name_plural": "tutup bulan",
+                "ordering": ["-bulan", "puskesmas__nama", "-version"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("puskesmas", "bulan", "version"), name="one_closing_a_version"
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("current", True)),
+                        fields=("puskesmas", "bulan"),
+                        name="one_current_closing_a_month",
+                    ),
+                ],
             },
         ),
     ]
