@@ -137,6 +137,8 @@ CACHES = {
 }
 
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Monthly reports are sent to the Puskesmas by this day of the next month (tutup bulan page).
+REPORT_DEADLINE_DAY = envint("REPORT_DEADLINE_DAY", 5)
 
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

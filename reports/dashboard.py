@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString, mark_safe
 
-from . import pws, pws_selectors
+from . import pws, pws_selectors, snapshots
 from .charts import bar_chart, line_chart
 from .period import Month
 
@@ -46,7 +46,9 @@ def pws_dashboard(*, puskesmas, indicator: pws.Indicator, month: Month) -> PwsDa
         bar_values, target, unit, entered = [r.cumulative for r in rows], indicator.target, "%", set()
     else:
         series = pws_selectors.count_series(indicator=indicator, desa_ids=ids, months=months)
+        series = snapshots.with_frozen_counts(series, indicator=indicator.code, desa_ids=ids, months=months)
         sasaran, entered_ids = pws_selectors.sasaran(kind=indicator.sasaran, desa_ids=ids, month=month)
+        sasaran = snapshots.with_frozen_sasaran(sasaran, kind=indicator.sasaran, desa_ids=ids, month=month)
         rows = [
             pws.count_row(d.nama, indicator, series[d.pk][-in_year:], sasaran[d.pk], month.month)
             for d in desa

@@ -90,3 +90,33 @@ class SasaranDesa(models.Model):
 
     def __str__(self) -> str:
         return f"{self.desa} {self.tahun} {self.get_jenis_display()}: {self.jumlah}"
+
+
+class MonthClosing(models.Model):
+    """Tutup bulan: a Puskesmas freezes the figures its reports show for a month.
+
+    `snapshot` holds every figure of the month, per Posyandu of the Puskesmas and per desa for
+    the PWS (built by reports.closing). Re-closing adds a new version; old ones are kept and
+    only the current one is read."""
+
+    puskesmas = models.ForeignKey(Puskesmas, on_delete=models.PROTECT, related_name="+")
+    bulan = models.DateField("bulan")  # first day of the month
+    version = models.PositiveSmallIntegerField("versi")
+    current = models.BooleanField("versi berlaku", default=True)
+    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    closed_at = models.DateTimeField("ditutup")
+    snapshot = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-bulan", "puskesmas__nama", "-version"]
+        verbose_name = "tutup bulan"
+        verbose_name_plural = "tutup bulan"
+        constraints = [
+            models.UniqueConstraint(fields=["puskesmas", "bulan", "version"], name="one_closing_a_version"),
+            models.UniqueConstraint(
+                fields=["puskesmas", "bulan"], condition=Q(current=True), name="one_current_closing_a_month"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Tutup bulan {self.puskesmas} {self.bulan:%m-%Y} versi {self.version}"

@@ -14,7 +14,7 @@ from registry.models import Desa, Person, Posyandu
 from registry.selectors import lifecycle_q
 from visits.models import Care, Measurement
 
-from . import selectors
+from . import selectors, snapshots
 from .lifecycle_sql import completed_months
 from .models import SasaranDesa
 from .period import Month
@@ -33,10 +33,13 @@ def rate_series(
     section, num, den = RATE_PARTS[indicator.code]
     desa_of = dict(Posyandu.objects.filter(desa_id__in=desa_ids).values_list("pk", "desa_id"))
     series = {d: [] for d in desa_ids}
+    frozen = snapshots.frozen_sections(section, posyandu_ids=list(desa_of), months=months)
     for month in months:
-        rows = selectors.closed_month_cached(
-            getattr(selectors, section), posyandu_ids=list(desa_of), month=month
-        )
+        rows = frozen.get(month, {})  # closed months (tutup bulan) read the snapshot
+        live = [pid for pid in desa_of if pid not in rows]
+        if live:
+            section_of = getattr(selectors, section)
+            rows = rows | selectors.closed_month_cached(section_of, posyandu_ids=live, month=month)
         sums = defaultdict(lambda: [0, 0])
         for pid, counts in rows.items():
             sums[desa_of[pid]][0] += getattr(counts, num)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from registry.models import Puskesmas, Role
 from registry.scoping import profile_of, scope, sees_everything
 
-from . import pws, pws_selectors
+from . import closing, pws, pws_selectors
 from .dashboard import pws_dashboard
 from .models import SasaranDesa, SasaranKind
 from .period import Month
@@ -40,8 +40,14 @@ def pws_page(request):
     puskesmas = _puskesmas(request)
     month = Month.parse(request.GET.get("bulan", ""), Month.of(timezone.localdate()))
     indicator = pws.INDICATORS.get(request.GET.get("indikator", ""), pws.INDICATORS["ds"])
+    shown = [month.shift(-i) for i in range(12)]
     context = {
         "d": pws_dashboard(puskesmas=puskesmas, indicator=indicator, month=month),
+        "closed": [
+            row
+            for row in closing.month_rows(puskesmas=puskesmas, months=shown, user=request.user)
+            if row.closing
+        ],
         "puskesmas": puskesmas,
         "puskesmas_list": scope(Puskesmas.objects.order_by("nama"), request.user),
         "indicators": pws.INDICATORS.values(),

@@ -11,7 +11,7 @@ from registry.models import KabKota, Puskesmas, Role
 from registry.paging import page_of
 from registry.scoping import profile_of, sees_everything
 
-from . import recaps
+from . import recaps, staleness
 from .models import Recap, RecapKind, RecapStatus
 from .period import Month
 
@@ -61,9 +61,18 @@ def recap_list(request):
         return redirect("recap_list")
     rows = recaps_visible(request.user).order_by("-bulan", "kind", "puskesmas__nama")
     pending = rows.filter(status__in=[RecapStatus.QUEUED, RecapStatus.RUNNING]).exists()
-    context = {"page": page_of(request, rows), "areas": areas, "months": months, "pending": pending}
+    page = page_of(request, rows)
+    context = {"page": page, "areas": areas, "months": months, "pending": pending,
+               "stale": stale_recaps(page.object_list, {value for value, _ in areas})}  # fmt: skip
     template = "reports/_recap_rows.html" if request.headers.get("HX-Request") else "reports/recap_list.html"
     return render(request, template, context)
+
+
+def stale_recaps(shown, requestable: set[str]) -> dict[int, str]:
+    """Usang recaps → the area value the rebuild form posts ("" when the user may not rebuild)."""
+    shown = list(shown)
+    values = {r.pk: f"{r.kind}:{r.area.pk}" for r in shown}
+    return {pk: values[pk] if values[pk] in requestable else "" for pk in staleness.stale_recap_ids(shown)}
 
 
 def recap_download(request, pk: int):

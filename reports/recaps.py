@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from registry.models import KabKota, Posyandu, Puskesmas
 
-from . import selectors
+from . import snapshots
 from .excel import SHEETS, Row, write_workbook
 from .models import Recap, RecapKind, RecapStatus
 from .period import Month
@@ -28,7 +28,7 @@ def puskesmas_rows(puskesmas: Puskesmas, month: Month) -> list[Row]:
         .select_related("desa")
         .order_by("desa__nama", "nama")
     )
-    figures = selectors.posyandu_month(posyandu_ids=[p.pk for p in posyandu], month=month)
+    figures = snapshots.month_figures(posyandu_ids=[p.pk for p in posyandu], month=month)
     rows = []
     for desa, members in groupby(posyandu, key=lambda p: p.desa):
         members = list(members)
@@ -42,7 +42,7 @@ def kabkota_rows(kab_kota: KabKota, month: Month) -> list[Row]:
     """A row per Puskesmas (the sum of its Posyandu), then the total."""
     posyandu = Posyandu.objects.filter(desa__kecamatan__kab_kota=kab_kota, desa__puskesmas__isnull=False)
     owner = dict(posyandu.values_list("pk", "desa__puskesmas_id"))
-    figures = selectors.posyandu_month(posyandu_ids=list(owner), month=month)
+    figures = snapshots.month_figures(posyandu_ids=list(owner), month=month)
     rows = []
     for puskesmas in Puskesmas.objects.filter(kab_kota=kab_kota).order_by("nama"):
         rows.append(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import pws_views, recap_views, views
+from . import closing_views, pws_views, recap_views, views
 
 urlpatterns = [
     path("laporan/", views.report_home, name="report_home"),
@@ -8,5 +8,6 @@ urlpatterns = [
     path("laporan/pws/", pws_views.pws_page, name="pws_dashboard"),
     path("laporan/pws/sasaran/", pws_views.sasaran_page, name="pws_sasaran"),
     path("laporan/rekap/", recap_views.recap_list, name="recap_list"),
+    path("laporan/tutup-bulan/", closing_views.month_closing_page, name="month_closing"),
     path("laporan/rekap/<int:pk>/unduh/", recap_views.recap_download, name="recap_download"),
 ]

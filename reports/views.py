@@ -6,7 +6,7 @@ from django.utils import timezone
 from registry.models import Posyandu
 from registry.scoping import get_scoped_or_404, profile_of
 
-from . import selectors
+from . import closing, snapshots
 from .period import Month
 from .skdn import AGE_BANDS, band_rows
 
@@ -28,13 +28,17 @@ def posyandu_report(request, pk: int):
     """The monthly ILP report a Posyandu sends to its Puskesmas; printable."""
     posyandu = get_scoped_or_404(Posyandu.objects.select_related("desa__puskesmas"), request.user, pk=pk)
     month = _month(request)
-    report = selectors.posyandu_month(posyandu_ids=[posyandu.pk], month=month)[posyandu.pk]
+    frozen = snapshots.closing_of_posyandu(posyandu, month)
+    report = snapshots.month_figures(posyandu_ids=[posyandu.pk], month=month)[posyandu.pk]
+    bands = snapshots.month_bands(posyandu_id=posyandu.pk, month=month, closing=frozen)
     context = {
         "posyandu": posyandu,
         "month": month,
         "months": [month.shift(-i) for i in range(12)],
         "r": report,
-        "band_rows": band_rows(selectors.skdn_by_sex_and_band(posyandu_ids=[posyandu.pk], month=month)),
+        "band_rows": band_rows(bands),
         "age_bands": AGE_BANDS,
+        "closing": frozen,
+        "live_differs": frozen is not None and closing.posyandu_differs(frozen, posyandu.pk, month),
     }
     return render(request, "reports/posyandu_report.html", context)

@@ -46,3 +46,18 @@ def test_dinkes_user_downloads_last_months_recap(live_server, world, phone, tmp_
     assert sheet["A1"].value == "Rekap Kab/Kota Kota Metro: SKDN"
     assert sheet["A2"].value == f"Bulan {last_month}"
     assert [row[0].value for row in sheet.iter_rows(min_row=5)] == ["Puskesmas A", "Puskesmas B", "Total"]
+
+
+def test_puskesmas_user_closes_last_month_on_a_phone(live_server, world, phone):
+    page = phone
+    log_in(page, live_server.url, "staff_a", PASSWORD)
+    page.goto(f"{live_server.url}/laporan/")
+    page.get_by_role("link", name="Tutup bulan").click()
+    last_month = Month.of(timezone.localdate()).previous
+    expect(page.locator("#batas-kirim")).to_be_visible()
+    button = page.get_by_role("button", name=f"Tutup bulan {last_month}")
+    assert button.bounding_box()["height"] >= 44
+    button.click()
+    expect(page.get_by_role("alert")).to_contain_text(f"{last_month} ditutup: snapshot versi 1 disimpan.")
+    expect(page.get_by_role("button", name="Tutup ulang (versi baru)")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360  # readable at 360 px

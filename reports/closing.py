@@ -1,0 +1,166 @@
+"""Tutup bulan (month closing): a Puskesmas freezes the figures its reports show for a month.
+
+Posyandu send their monthly report by settings.REPORT_DEADLINE_DAY of the next month; then the
+Puskesmas closes the month. Closing stores a snapshot of every figure of the month (layout in
+reports.snapshots), read from then on by the report, the recaps and the PWS. Visits stay
+correctable under the 30-day rule; such corrections are listed as "koreksi setelah tutup bulan",
+the page says when live figures differ from the snapshot, and closing again makes a new
+version (the old one is kept, no longer read).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from registry.models import Posyandu, Puskesmas, Role
+from registry.scoping import profile_of, scope, sees_everything
+from visits.models import AuditEntry
+
+from . import pws, pws_selectors, selectors
+from .models import MonthClosing, SasaranKind
+from .period import Month
+from .snapshots import closed_months, dump_bands, dump_month
+
+
+def report_deadline(month: Month) -> dt.date:
+    """Batas kirim laporan: the REPORT_DEADLINE_DAY of the next month (its last day at most)."""
+    following = month.shift(1)
+    return following.first.replace(day=min(settings.REPORT_DEADLINE_DAY, following.last.day))
+
+
+def can_close(user, puskesmas: Puskesmas) -> bool:
+    """Only the Puskesmas' own staff (and admins) close its months; Dinkes read, kader neither."""
+    if sees_everything(user):
+        return True
+    profile = profile_of(user)
+    return profile is not None and profile.role == Role.PUSKESMAS and profile.puskesmas_id == puskesmas.pk
+
+
+def build_snapshot(puskesmas: Puskesmas, month: Month, with_bands: bool = True) -> dict:
+    """Every figure the reports show for the month, computed live from the visits."""
+    ids = list(Posyandu.objects.filter(desa__puskesmas=puskesmas).order_by("pk").values_list("pk", flat=True))
+    figures = selectors.posyandu_month(posyandu_ids=ids, month=month)
+    desa_ids = [d.pk for d in pws_selectors.desa_of_puskesmas(puskesmas)]
+    since_january = [Month(month.year, m) for m in range(1, month.month + 1)]
+    counts = {
+        ind.code: pws_selectors.count_series(indicator=ind, desa_ids=desa_ids, months=since_january)
+        for ind in pws.INDICATORS.values()
+        if ind.kind == "count"
+    }
+    sasaran = {
+        kind.value: pws_selectors.sasaran(kind=kind.value, desa_ids=desa_ids, month=month)[0]
+        for kind in SasaranKind
+    }
+    snapshot = {
+        "posyandu": {str(pid): dump_month(figures[pid]) for pid in ids},
+        "pws": {str(d): {code: series[d][-1] for code, series in counts.items()} for d in desa_ids},
+        "sasaran": {str(d): {kind: values[d] for kind, values in sasaran.items()} for d in desa_ids},
+    }
+    if with_bands:  # one query set per Posyandu: only when closing, never on a page
+        snapshot["bands"] = {
+            str(pid): dump_bands(selectors.skdn_by_sex_and_band(posyandu_ids=[pid], month=month))
+            for pid in ids
+        }
+    return snapshot
+
+
+@transaction.atomic
+def close_month(*, puskesmas: Puskesmas, month: Month, user, today: dt.date | None = None) -> MonthClosing:
+    """Close (or close again) a finished month: a new snapshot version; earlier ones are kept."""
+    if not can_close(user, puskesmas):
+        raise PermissionDenied("Hanya petugas Puskesmas ini yang dapat menutup bulan.")
+    if month >= Month.of(today or timezone.localdate()):
+        raise ValidationError("Bulan berjalan belum dapat ditutup; tunggu sampai bulan berakhir.")
+    Puskesmas.objects.select_for_update().get(pk=puskesmas.pk)  # one closing at a time
+    earlier = MonthClosing.objects.filter(puskesmas=puskesmas, bulan=month.first)
+    version = 1 + max(earlier.values_list("version", flat=True), default=0)
+    earlier.update(current=False)
+    return MonthClosing.objects.create(
+        puskesmas=puskesmas,
+        bulan=month.first,
+        version=version,
+        closed_by=user,
+        closed_at=timezone.now(),
+        snapshot=build_snapshot(puskesmas, month),
+    )
+
+
+def live_differs(closing: MonthClosing) -> bool:
+    """Whether today's figures of the month differ from the closing's snapshot (the sections and
+    the PWS figures; the SKDN by age band is compared on the Posyandu report)."""
+    live = build_snapshot(closing.puskesmas, Month.of(closing.bulan), with_bands=False)
+    return any(live[part] != closing.snapshot.get(part) for part in live)
+
+
+def posyandu_differs(closing: MonthClosing, posyandu_id: int, month: Month) -> bool:
+    """Whether one Posyandu's live figures (sections and age bands) differ from the snapshot."""
+    live = dump_month(selectors.posyandu_month(posyandu_ids=[posyandu_id], month=month)[posyandu_id])
+    bands = dump_bands(selectors.skdn_by_sex_and_band(posyandu_ids=[posyandu_id], month=month))
+    key = str(posyandu_id)
+    return live != closing.snapshot["posyandu"].get(key) or bands != closing.snapshot.get("bands", {}).get(
+        key
+    )
+
+
+def corrections_after_closing(*, puskesmas: Puskesmas, month: Month, user, versions: list[MonthClosing]):
+    """Koreksi setelah tutup bulan: every change to a visit of the month saved after the month
+    was first closed, newest first, each with the version it followed."""
+    if not versions:
+        return []
+    first = min(v.closed_at for v in versions)
+    entries = scope(AuditEntry.objects, user).filter(
+        visit__posyandu__desa__puskesmas=puskesmas,
+        visit__tanggal__range=(month.first, month.last),
+        at__gt=first,
+    )
+    entries = entries.select_related("visit__person", "visit__posyandu", "user").order_by("-at", "-id")[:200]
+    by_time = sorted(versions, key=lambda v: v.closed_at)
+    rows = []
+    for entry in entries:
+        after = [v for v in by_time if v.closed_at < entry.at][-1]
+        rows.append(Correction(entry, after.version, included=after.version < by_time[-1].version))
+    return rows
+
+
+@dataclass
+class Correction:
+    entry: AuditEntry
+    after_version: int  # the closing version it was saved after
+    included: bool  # a later version's snapshot holds it
+
+
+@dataclass
+class MonthRow:
+    month: Month
+    deadline: dt.date
+    closing: MonthClosing | None
+    corrected: bool  # changes to its visits saved after the current closing
+
+
+def month_rows(*, puskesmas: Puskesmas, months: list[Month], user) -> list[MonthRow]:
+    """Each month's closing state for the list, in two queries."""
+    current = {Month.of(c.bulan): c for c in closed_months(puskesmas_id=puskesmas.pk, months=months)}
+    changed = (
+        scope(AuditEntry.objects, user)
+        .filter(visit__posyandu__desa__puskesmas=puskesmas, visit__tanggal__gte=min(months).first)
+        .values(bulan=TruncMonth("visit__tanggal"))
+        .annotate(last=Max("at"))
+    )
+    last_change = {Month.of(row["bulan"]): row["last"] for row in changed}
+    return [
+        MonthRow(
+            m,
+            report_deadline(m),
+            current.get(m),
+            m in current and m in last_change and last_change[m] > current[m].closed_at,
+        )
+        for m in months
+    ]
