@@ -7,6 +7,8 @@ source scripts/lib.sh
 
 apt_install chromium redis-server
 ensure_venv
+# Tests run with DEBUG off, like production, which refuses to start without its own key.
+export SECRET_KEY=${SECRET_KEY:-test-only-key-not-secret}
 start_postgres
 start_redis
 log "ruff check"
