@@ -12,13 +12,22 @@ import time
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import logout, user_logged_in
 from django.contrib.auth.views import redirect_to_login
 from django.utils.cache import add_never_cache_headers
 
 LAST_SEEN_KEY = "last_seen"
 # Writing the session on every request costs a query; a minute's precision is enough.
 _TOUCH_EVERY_SECONDS = 60
+
+
+def _start_idle_clock(sender, request, user, **kwargs):
+    # Set at login so that the first page after it does not write the session again.
+    if request is not None and hasattr(request, "session"):
+        request.session[LAST_SEEN_KEY] = int(time.time())
+
+
+user_logged_in.connect(_start_idle_clock, dispatch_uid="accounts_idle_clock")
 
 
 class IdleTimeoutMiddleware:
@@ -28,12 +37,13 @@ class IdleTimeoutMiddleware:
     def __call__(self, request):
         if request.user.is_authenticated:
             now = int(time.time())
-            last_seen = request.session.get(LAST_SEEN_KEY, now)
+            # A session from before this check has no clock yet: it starts now.
+            last_seen = request.session.get(LAST_SEEN_KEY, now - _TOUCH_EVERY_SECONDS)
             if now - last_seen > settings.SESSION_IDLE_MINUTES * 60:
                 logout(request)
                 messages.info(request, "Sesi berakhir karena lama tidak dipakai. Silakan masuk lagi.")
                 return redirect_to_login(request.get_full_path())
-            if now - last_seen >= _TOUCH_EVERY_SECONDS or LAST_SEEN_KEY not in request.session:
+            if now - last_seen >= _TOUCH_EVERY_SECONDS:
                 request.session[LAST_SEEN_KEY] = now
         return self.get_response(request)
 
