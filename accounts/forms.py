@@ -1,12 +1,13 @@
-"""The login form with throttling (see accounts.throttle)."""
+"""Login forms with throttling (see accounts.throttle): the app's and the admin's."""
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 
 from . import throttle
 
 
-class ThrottledLoginForm(AuthenticationForm):
+class ThrottledMixin:
     def clean(self):
         attempt = throttle.Attempt(self.data.get("username", ""), client_address(self.request))
         wait = throttle.seconds_locked(attempt)
@@ -20,6 +21,14 @@ class ThrottledLoginForm(AuthenticationForm):
             raise
         throttle.record_success(attempt)
         return cleaned
+
+
+class ThrottledLoginForm(ThrottledMixin, AuthenticationForm):
+    pass
+
+
+class ThrottledAdminLoginForm(ThrottledMixin, AdminAuthenticationForm):
+    pass
 
 
 def client_address(request) -> str:

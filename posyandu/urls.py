@@ -3,6 +3,9 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from accounts import views as account_views
+from accounts.forms import ThrottledAdminLoginForm
+
+admin.site.login_form = ThrottledAdminLoginForm
 
 urlpatterns = [
     path("masuk/", account_views.LoginView.as_view(), name="login"),

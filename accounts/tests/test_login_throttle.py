@@ -78,3 +78,15 @@ def test_unlock_without_username_or_address_says_so(client, world):
     response = client.post(reverse("login_unlock"), {"username": "", "address": "bukan-ip"})
     assert response.status_code == 200
     assert "alamat IP" in response.content.decode()
+
+
+def test_admin_login_is_throttled_too(client, world):
+    for _ in range(5):
+        client.post(
+            reverse("admin:login"), {"username": "admin", "password": "salah"}, REMOTE_ADDR="10.0.0.3"
+        )
+    response = client.post(
+        reverse("admin:login"), {"username": "admin", "password": PASSWORD}, REMOTE_ADDR="10.0.0.4"
+    )
+    assert "Terlalu banyak percobaan masuk yang gagal" in response.content.decode()
+    assert "_auth_user_id" not in client.session

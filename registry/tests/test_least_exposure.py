@@ -92,3 +92,11 @@ def test_access_log_takes_constant_queries(login, world, django_assert_max_num_q
     with django_assert_max_num_queries(8):
         response = client.get(reverse("access_log"), {"tindakan": "lihat"})
     assert len(response.context["page"]) == 9
+
+
+def test_admin_lists_show_identifiers_masked(login, person):
+    client = login("admin")
+    people = client.get(reverse("admin:registry_person_changelist")).content.decode()
+    households = client.get(reverse("admin:registry_household_changelist")).content.decode()
+    assert person.nik not in people and identifiers.mask(person.nik) in people
+    assert person.household.no_kk not in households
