@@ -16,7 +16,7 @@ def may_review_access(user) -> bool:
 def access_log(request):
     if not may_review_access(request.user):
         raise PermissionDenied("Catatan akses hanya untuk Puskesmas dan Dinas Kesehatan.")
-    rows = scope(AccessLog.objects.select_related("user", "person", "posyandu"), request.user)
+    rows = scope(AccessLog.objects.select_related("user", "person", "household", "posyandu"), request.user)
     action = request.GET.get("tindakan", "")
     if action in AccessAction.values:
         rows = rows.filter(action=action)

@@ -47,8 +47,16 @@ def shown_identifier(value: str | None, user) -> str:
 
 
 def record_read(*, user, person: Person, action: str = AccessAction.LIHAT) -> None:
+    """Log that `user` opened (or, with EKSPOR, exported) this person's data."""
     AccessLog.objects.create(
         user=user, action=action, person=person, posyandu_id=person.household.posyandu_id
+    )
+
+
+def record_household_read(*, user, household: Household) -> None:
+    """A household's page shows every member's NIK: logged like a person's page."""
+    AccessLog.objects.create(
+        user=user, action=AccessAction.LIHAT, household=household, posyandu_id=household.posyandu_id
     )
 
 

@@ -79,6 +79,7 @@ def household_detail(request, pk: int):
     household = get_scoped_or_404(
         Household.objects.select_related("posyandu", "desa__kecamatan"), request.user, pk=pk
     )
+    privacy.record_household_read(user=request.user, household=household)
     context = {
         "household": household,
         "members": household.members.order_by("tanggal_lahir"),

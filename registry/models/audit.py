@@ -8,7 +8,7 @@ from .wilayah import Posyandu
 
 
 class AccessAction(models.TextChoices):
-    LIHAT = "lihat", "Membuka halaman warga"
+    LIHAT = "lihat", "Membuka halaman warga/keluarga"
     EKSPOR = "ekspor", "Mengekspor data warga"
     NIK_LAIN = "nik_lain", "Mengisi NIK yang terdaftar di wilayah lain"
     KK_LAIN = "kk_lain", "Mengisi No. KK yang terdaftar di wilayah lain"

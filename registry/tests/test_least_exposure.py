@@ -100,3 +100,14 @@ def test_admin_lists_show_identifiers_masked(login, person):
     households = client.get(reverse("admin:registry_household_changelist")).content.decode()
     assert person.nik not in people and identifiers.mask(person.nik) in people
     assert person.household.no_kk not in households
+
+
+def test_opening_a_household_page_is_logged(login, world):
+    login("staff_a").get(reverse("household_detail", args=[world.a.household.pk]))
+    log = AccessLog.objects.get()
+    assert (log.user, log.household, log.person, log.posyandu) == (
+        world.users["staff_a"],
+        world.a.household,
+        None,
+        world.a.posyandu,
+    )
