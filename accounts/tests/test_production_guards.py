@@ -25,7 +25,9 @@ PRODUCTION_ENV = {
 
 
 def _manage(*args, **env):
-    base = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    # Browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; a deployment never has it.
+    dropped = {*PRODUCTION_ENV, "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    base = {k: v for k, v in os.environ.items() if k not in dropped}
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env={**base, **env}, capture_output=True, text=True
     )
