@@ -1,19 +1,22 @@
 """Login throttling: failures counted per username and per client address in Django's cache.
 
-After `FREE_FAILURES` failures the key is locked for a delay that doubles with each further
-failure (1, 2, 4 … minutes, at most `MAX_LOCK_SECONDS`). A good password does not get through a
+After `FREE_FAILURES` failures of a username (`ADDRESS_FREE_FAILURES` of an address: a whole
+Puskesmas may share one) the key is locked for a delay that doubles with each further failure
+(1, 2, 4 … minutes, at most `MAX_LOCK_SECONDS`). A good password does not get through a
 lock, so guessing gains nothing from trying faster. An admin clears the counters on the unlock
 page; they also fade on their own `WINDOW_SECONDS` after the last failure.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
 
 FREE_FAILURES = 5
+ADDRESS_FREE_FAILURES = 20
 FIRST_LOCK_SECONDS = 60
 MAX_LOCK_SECONDS = 60 * 60
 WINDOW_SECONDS = 24 * 60 * 60
@@ -29,24 +32,28 @@ class Attempt:
     def cache_keys(self) -> list[str]:
         return [f"login-fail:user:{self.username.strip().lower()}", f"login-fail:ip:{self.address}"]
 
+    def limits(self) -> list[tuple[str, int]]:
+        """Each cache key with the failures it is allowed before a lock."""
+        return list(zip(self.cache_keys(), (FREE_FAILURES, ADDRESS_FREE_FAILURES), strict=True))
 
-def lock_seconds(failures: int) -> int:
+
+def lock_seconds(failures: int, free: int = FREE_FAILURES) -> int:
     """How long a key stays locked after `failures` failures: 0 up to the free ones, then doubling."""
-    if failures < FREE_FAILURES:
+    if failures < free:
         return 0
-    return min(FIRST_LOCK_SECONDS * 2 ** (failures - FREE_FAILURES), MAX_LOCK_SECONDS)
+    return min(FIRST_LOCK_SECONDS * 2 ** (failures - free), MAX_LOCK_SECONDS)
 
 
 def seconds_locked(attempt: Attempt, now: float | None = None) -> int:
     """Seconds until the attempt may try again (0 when it may try now)."""
     now = time.time() if now is None else now
     waits = []
-    for key in attempt.cache_keys():
+    for key, free in attempt.limits():
         record = cache.get(key)
         if record:
             failures, last = record
-            waits.append(last + lock_seconds(failures) - now)
-    return max(0, int(max(waits, default=0) + 0.999))
+            waits.append(last + lock_seconds(failures, free) - now)
+    return max(0, math.ceil(max(waits, default=0)))
 
 
 def record_failure(attempt: Attempt, now: float | None = None) -> None:
