@@ -6,29 +6,77 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('registry', '0002_person_buku_kia'),
+        ("registry", "0002_person_buku_kia"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AccessLog',
+            name="AccessLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('lihat', 'Membuka halaman warga/keluarga'), ('ekspor', 'Mengekspor data warga'), ('nik_lain', 'Mengisi NIK yang terdaftar di wilayah lain'), ('kk_lain', 'Mengisi No. KK yang terdaftar di wilayah lain')], max_length=10, verbose_name='tindakan')),
-                ('at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='waktu')),
-                ('household', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='registry.household')),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='registry.person')),
-                ('posyandu', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.posyandu')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("lihat", "Membuka halaman warga/keluarga"),
+                            ("ekspor", "Mengekspor data warga"),
+                            ("nik_lain", "Mengisi NIK yang terdaftar di wilayah lain"),
+                            ("kk_lain", "Mengisi No. KK yang terdaftar di wilayah lain"),
+                        ],
+                        max_length=10,
+                        verbose_name="tindakan",
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="waktu")),
+                (
+                    "household",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="registry.household",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="registry.person",
+                    ),
+                ),
+                (
+                    "posyandu",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="registry.posyandu"
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'catatan akses data warga',
-                'verbose_name_plural': 'catatan akses data warga',
-                'ordering': ['-at', '-id'],
-                'indexes': [models.Index(fields=['user', 'action', 'at'], name='registry_ac_user_id_196757_idx')],
+                "verbose_name": "catatan akses data warga",
+                "verbose_name_plural": "catatan akses data warga",
+                "ordering": ["-at", "-id"],
+                "indexes": [
+                    models.Index(fields=["user", "action", "at"], name="registry_ac_user_id_196757_idx")
+                ],
             },
         ),
     ]
