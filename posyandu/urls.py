@@ -2,8 +2,14 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from accounts import views as account_views
+from accounts.forms import ThrottledAdminLoginForm
+
+admin.site.login_form = ThrottledAdminLoginForm
+
 urlpatterns = [
-    path("masuk/", auth_views.LoginView.as_view(), name="login"),
+    path("masuk/", account_views.LoginView.as_view(), name="login"),
+    path("akun/buka-kunci/", account_views.unlock, name="login_unlock"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "akun/kata-sandi/",

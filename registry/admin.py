@@ -1,6 +1,8 @@
 from django.contrib import admin
 
+from . import identifiers
 from .models import (
+    AccessLog,
     Desa,
     Household,
     HouseholdMove,
@@ -58,9 +60,20 @@ class PosyanduAdmin(admin.ModelAdmin):
     autocomplete_fields = ["desa"]
 
 
+@admin.display(description="No. KK")
+def masked_no_kk(household: Household) -> str:
+    return identifiers.mask(household.no_kk)
+
+
+@admin.display(description="NIK")
+def masked_nik(person: Person) -> str:
+    return identifiers.mask(person.nik)
+
+
 @admin.register(Household)
 class HouseholdAdmin(admin.ModelAdmin):
-    list_display = ["no_kk", "alamat", "rt", "rw", "posyandu"]
+    # Lists show identifiers masked (registry.privacy); the change form shows them in full.
+    list_display = [masked_no_kk, "alamat", "rt", "rw", "posyandu"]
     list_select_related = ["posyandu"]
     search_fields = ["no_kk", "alamat"]
     autocomplete_fields = ["desa", "posyandu"]
@@ -68,7 +81,7 @@ class HouseholdAdmin(admin.ModelAdmin):
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
-    list_display = ["nama", "nik", "jenis_kelamin", "tanggal_lahir", "household"]
+    list_display = ["nama", masked_nik, "jenis_kelamin", "tanggal_lahir", "household"]
     list_select_related = ["household"]
     search_fields = ["nama", "nik"]
     autocomplete_fields = ["household"]
@@ -86,3 +99,21 @@ class ProfileAdmin(admin.ModelAdmin):
     list_select_related = ["user", "posyandu", "puskesmas", "kab_kota"]
     list_filter = ["role"]
     autocomplete_fields = ["user", "posyandu", "puskesmas", "kab_kota"]
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(admin.ModelAdmin):
+    """Read only: an access log that can be edited proves nothing."""
+
+    list_display = ["at", "user", "action", "posyandu"]
+    list_select_related = ["user", "posyandu"]
+    list_filter = ["action"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

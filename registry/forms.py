@@ -3,11 +3,13 @@
 from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
-from . import identifiers
+from . import identifiers, privacy
 from .models import Desa, Household, Person, Posyandu, Relation
 from .scoping import scope
+from .validators import move_date_error
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -21,7 +23,13 @@ def _already_registered(existing: Person, user) -> str:
     if scope(Person.objects.filter(pk=existing.pk), user).exists():
         url = reverse("person_detail", args=[existing.pk])
         return format_html('NIK ini sudah terdaftar atas nama <a href="{}">{}</a>.', url, existing.nama)
-    return "NIK ini sudah terdaftar di wilayah lain. Hubungi Puskesmas untuk memindahkannya."
+    return privacy.refuse_elsewhere(user=user, existing=existing)
+
+
+def _refuse_when_probes_exhausted(user, value: str, current: str | None, label: str) -> None:
+    """Past the day's limit every new identifier is refused alike, found elsewhere or not."""
+    if value != current and privacy.probes_exhausted(user):
+        raise forms.ValidationError(privacy.EXHAUSTED_MESSAGE.format(label=label))
 
 
 def sixteen_digit_field(label: str, help_text: str) -> forms.CharField:
@@ -69,7 +77,10 @@ class PersonForm(forms.ModelForm):
         error = identifiers.sixteen_digit_error(nik, "NIK")
         if error:
             raise forms.ValidationError(error)
-        existing = Person.objects.filter(nik=nik).exclude(pk=self.instance.pk).first()
+        _refuse_when_probes_exhausted(self.user, nik, self.instance.nik, "NIK")
+        existing = (
+            Person.objects.select_related("household").filter(nik=nik).exclude(pk=self.instance.pk).first()
+        )
         if existing:
             raise forms.ValidationError(_already_registered(existing, self.user))
         return nik
@@ -102,6 +113,7 @@ class HouseholdForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self.fields["desa"].queryset = scope(Desa.objects.all(), user)
         posyandu = scope(Posyandu.objects.select_related("desa"), user)
         self.fields["posyandu"].queryset = posyandu
@@ -121,9 +133,16 @@ class HouseholdForm(forms.ModelForm):
         error = identifiers.sixteen_digit_error(no_kk, "No. KK")
         if error:
             raise forms.ValidationError(error)
-        if Household.objects.filter(no_kk=no_kk).exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError("No. KK ini sudah terdaftar.")
-        return no_kk
+        _refuse_when_probes_exhausted(self.user, no_kk, self.instance.no_kk, "No. KK")
+        existing = Household.objects.filter(no_kk=no_kk).exclude(pk=self.instance.pk).first()
+        if existing is None:
+            return no_kk
+        if scope(Household.objects.filter(pk=existing.pk), self.user).exists():
+            url = reverse("household_detail", args=[existing.pk])
+            raise forms.ValidationError(
+                format_html('No. KK ini sudah terdaftar: <a href="{}">lihat keluarga</a>.', url)
+            )
+        raise forms.ValidationError(privacy.refuse_elsewhere(user=self.user, existing=existing))
 
     def clean_rt(self):
         return _clean_rt_rw(self.cleaned_data.get("rt", ""), "RT")
@@ -170,7 +189,18 @@ class HouseholdMoveForm(forms.Form):
     tanggal = forms.DateField(label="Tanggal pindah", widget=DATE_WIDGET)
     alasan = forms.CharField(label="Alasan", max_length=200, required=False)
 
-    def __init__(self, *args, household: Household, choices, **kwargs):
+    def __init__(self, *args, household: Household, choices, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.household = household
+        self.user = user
         self.fields["ke_posyandu"].queryset = choices.exclude(pk=household.posyandu_id)
+
+    def clean_tanggal(self):
+        error = move_date_error(
+            self.cleaned_data["tanggal"],
+            today=timezone.localdate(),
+            may_backdate=privacy.may_backdate_moves(self.user),
+        )
+        if error:
+            raise forms.ValidationError(error)
+        return self.cleaned_data["tanggal"]

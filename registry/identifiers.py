@@ -78,3 +78,17 @@ def format_kode_wilayah(kode: str) -> str:
     """18720110 01 → 18.72.01.1001: the dotted form printed in Kemendagri lists."""
     parts = [kode[0:2], kode[2:4], kode[4:6], kode[6:10]]
     return ".".join(part for part in parts if part)
+
+
+MASK = "•"
+
+
+def mask(value: str | None) -> str:
+    """An identifier with its middle hidden: 1871••••••••0047 for a NIK or No. KK,
+    0812••••••78 for a phone number; enough to tell two people apart, not to use the number."""
+    if not value:
+        return ""
+    if len(value) < 8:
+        return MASK * len(value)
+    keep_end = 4 if len(value) >= 12 else 2
+    return value[:4] + MASK * (len(value) - 4 - keep_end) + value[-keep_end:]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.db.models import Model, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from .models import Desa, Household, Person, Posyandu, Profile, Puskesmas, Role
+from .models import AccessLog, Desa, Household, Person, Posyandu, Profile, Puskesmas, Role
 
 # How each scoped model reaches its Posyandu ("" for Posyandu itself). Other apps add theirs
 # with register_posyandu_path().
@@ -19,6 +19,7 @@ _POSYANDU_PATHS: dict[type[Model], str] = {
     Posyandu: "",
     Household: "posyandu__",
     Person: "household__posyandu__",
+    AccessLog: "posyandu__",
 }
 
 

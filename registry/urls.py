@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import audit_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -14,4 +14,5 @@ urlpatterns = [
     path("keluarga/<int:pk>/pindah/", views.household_move, name="household_move"),
     path("posyandu/", views.posyandu_list, name="posyandu_list"),
     path("posyandu/<int:pk>/", views.posyandu_detail, name="posyandu_detail"),
+    path("catatan-akses/", audit_views.access_log, name="access_log"),
 ]

@@ -48,3 +48,20 @@ validate_kode_provinsi = kode_validator(2)
 validate_kode_kab_kota = kode_validator(4)
 validate_kode_kecamatan = kode_validator(6)
 validate_kode_desa = kode_validator(10)
+
+
+MOVE_BACKDATE_DAYS = 30
+
+
+def move_date_error(day: dt.date, *, today: dt.date, may_backdate: bool) -> str | None:
+    """A household move is recorded within 30 days, never in the future; older moves only by
+    someone who may check them (Puskesmas staff), and the move keeps who recorded it and when
+    (HouseholdMove.oleh, created_at)."""
+    if day > today:
+        return "Tanggal pindah tidak boleh di masa depan."
+    if (today - day).days > MOVE_BACKDATE_DAYS and not may_backdate:
+        return (
+            f"Tanggal pindah paling lama {MOVE_BACKDATE_DAYS} hari yang lalu. "
+            "Perpindahan yang lebih lama dicatat oleh petugas Puskesmas."
+        )
+    return None

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from . import selectors, services
+from . import privacy, selectors, services
 from .forms import HouseholdForm, HouseholdMoveForm, MemberFormSet, PersonForm
 from .models import Household, Person, Posyandu, Role
 from .paging import page_of
@@ -48,6 +48,7 @@ def person_detail(request, pk: int):
         pk=pk,
     )
     members = person.household.members.exclude(pk=person.pk).order_by("tanggal_lahir")
+    privacy.record_read(user=request.user, person=person)
     return render(request, "registry/person_detail.html", {"person": person, "members": members})
 
 
@@ -78,6 +79,7 @@ def household_detail(request, pk: int):
     household = get_scoped_or_404(
         Household.objects.select_related("posyandu", "desa__kecamatan"), request.user, pk=pk
     )
+    privacy.record_household_read(user=request.user, household=household)
     context = {
         "household": household,
         "members": household.members.order_by("tanggal_lahir"),
@@ -117,6 +119,7 @@ def household_move(request, pk: int):
         request.POST or None,
         household=household,
         choices=selectors.move_destinations(user=request.user, household=household),
+        user=request.user,
         initial={"tanggal": timezone.localdate()},
     )
     if request.method == "POST" and form.is_valid():

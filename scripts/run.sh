@@ -7,6 +7,7 @@ source scripts/lib.sh
 
 ensure_venv
 export DEBUG=${DEBUG:-1}
+log "DEMO: data contoh dan kata sandi yang diketahui umum; jangan dipakai untuk data warga sebenarnya."
 "$VENV/bin/python" manage.py migrate --no-input -v0
 "$VENV/bin/python" manage.py seed_demo
 log "Posyandu ILP: http://127.0.0.1:${PORT:-8000}/ (Ctrl+C untuk berhenti)"

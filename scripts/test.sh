@@ -11,6 +11,8 @@ DATE_SENSITIVE_TESTS="registry/tests/test_household_entry.py registry/tests/test
 
 apt_install chromium redis-server
 ensure_venv
+# Tests run with DEBUG off, like production, which refuses to start without its own key.
+export SECRET_KEY=${SECRET_KEY:-test-only-key-not-secret}
 start_postgres
 start_redis
 log "ruff check"

@@ -33,7 +33,15 @@ class Household(models.Model):
         ordering = ["alamat", "id"]
 
     def __str__(self) -> str:
-        return f"KK {self.no_kk}" if self.no_kk else f"Keluarga di {self.alamat}"
+        # Masked: the name of a household appears in lists, titles and the admin.
+        return f"KK {identifiers.mask(self.no_kk)}" if self.no_kk else f"Keluarga di {self.alamat}"
+
+    def clean(self):
+        super().clean()
+        if self.desa_id and self.posyandu_id and self.desa_id != self.posyandu.desa_id:
+            raise ValidationError(
+                {"desa": f"Desa harus desa wilayah {self.posyandu} ({self.posyandu.desa.nama})."}
+            )
 
 
 class Sex(models.TextChoices):

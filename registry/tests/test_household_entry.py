@@ -108,7 +108,7 @@ def test_duplicate_nik_of_another_area_does_not_reveal_the_person(kader, world):
     other = world.c.person
     data = household_post(world.a.posyandu, member(0, nik=other.nik, hubungan="kepala"))
     html = kader.post(reverse("household_create"), data).content.decode()
-    assert "NIK ini sudah terdaftar di wilayah lain." in html
+    assert "NIK ini tidak dapat didaftarkan di sini. Hubungi Puskesmas" in html
     assert other.nama not in html
 
 

@@ -1,8 +1,11 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from registry import demo
 from visits.demo import build_visits
+
+NOT_PRODUCTION_FLAG = "--i-know-this-is-not-production"
 
 
 class Command(BaseCommand):
@@ -10,8 +13,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument(
+            NOT_PRODUCTION_FLAG,
+            action="store_true",
+            dest="not_production",
+            help="Izinkan data contoh walau DEBUG mati (server uji, bukan produksi).",
+        )
 
-    def handle(self, *args, seed: int, **options):
+    def handle(self, *args, seed: int, not_production: bool, **options):
+        # Demo accounts share one known password: on a production database they are a way in.
+        if not (settings.DEBUG or not_production):
+            raise CommandError(
+                "Data contoh tidak diisi: DEBUG mati, jadi ini mungkin server produksi. "
+                f"Bila yakin bukan produksi, jalankan dengan {NOT_PRODUCTION_FLAG}."
+            )
         if demo.demo_exists():
             self.stdout.write("Data contoh sudah ada; tidak diisi ulang.")
             logins = demo.demo_logins()

@@ -1,0 +1,81 @@
+"""Least exposure of personal data: who sees full identifiers, and the access log.
+
+Full NIK, No. KK and phone number are for the people who serve the person: the kader of their
+Posyandu and the Puskesmas staff of the area (scoping already limits both to that area).
+Dinkes and administrators see them masked, as does every list. Opening a person's page and
+exporting personal data are logged; so is typing a NIK or No. KK that is registered outside
+the user's area, which is also limited per user so that nobody can sweep numbers to learn
+who lives where.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+
+from . import identifiers
+from .models import AccessAction, AccessLog, Household, Person, Role
+from .scoping import profile_of, sees_everything
+
+# Refusals of identifiers registered elsewhere a user may get in a day before every new
+# identifier they type is refused alike (so the answer no longer tells whether it exists).
+PROBES_PER_DAY = 5
+ELSEWHERE_MESSAGE = (
+    "{label} ini tidak dapat didaftarkan di sini. Hubungi Puskesmas untuk memeriksa data warga ini."
+)
+EXHAUSTED_MESSAGE = (
+    "Terlalu banyak {label} yang ditolak hari ini. Pendaftaran {label} baru dihentikan sampai besok; "
+    "hubungi Puskesmas."
+)
+
+
+def sees_full_identifiers(user) -> bool:
+    profile = profile_of(user)
+    return profile is not None and profile.role in (Role.KADER, Role.PUSKESMAS)
+
+
+def may_backdate_moves(user) -> bool:
+    """Moves older than 30 days need someone who can check them: Puskesmas staff (or admin)."""
+    profile = profile_of(user)
+    return sees_everything(user) or (profile is not None and profile.role == Role.PUSKESMAS)
+
+
+def shown_identifier(value: str | None, user) -> str:
+    """The identifier as this user may see it on a person's or household's own page."""
+    return (value or "") if sees_full_identifiers(user) else identifiers.mask(value)
+
+
+def record_read(*, user, person: Person, action: str = AccessAction.LIHAT) -> None:
+    """Log that `user` opened (or, with EKSPOR, exported) this person's data."""
+    AccessLog.objects.create(
+        user=user, action=action, person=person, posyandu_id=person.household.posyandu_id
+    )
+
+
+def record_household_read(*, user, household: Household) -> None:
+    """A household's page shows every member's NIK: logged like a person's page."""
+    AccessLog.objects.create(
+        user=user, action=AccessAction.LIHAT, household=household, posyandu_id=household.posyandu_id
+    )
+
+
+def probes_exhausted(user) -> bool:
+    since = timezone.now() - dt.timedelta(days=1)
+    probes = AccessLog.objects.filter(
+        user=user, action__in=[AccessAction.NIK_LAIN, AccessAction.KK_LAIN], at__gte=since
+    )
+    return probes.count() >= PROBES_PER_DAY
+
+
+def refuse_elsewhere(*, user, existing: Person | Household) -> str:
+    """Log a NIK or No. KK typed that belongs to someone outside the user's area; the message."""
+    if isinstance(existing, Person):
+        action, label, posyandu_id = AccessAction.NIK_LAIN, "NIK", existing.household.posyandu_id
+        AccessLog.objects.create(user=user, action=action, person=existing, posyandu_id=posyandu_id)
+    else:
+        label = "No. KK"
+        AccessLog.objects.create(
+            user=user, action=AccessAction.KK_LAIN, household=existing, posyandu_id=existing.posyandu_id
+        )
+    return ELSEWHERE_MESSAGE.format(label=label)
