@@ -28,7 +28,7 @@ def _template(request, full: str, partial: str) -> str:
 def home(request):
     profile = profile_of(request.user)
     if profile is not None and profile.role == Role.KADER:
-        return redirect("person_list")
+        return redirect("opening_day_today")
     return redirect("posyandu_list")
 
 

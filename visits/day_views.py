@@ -13,6 +13,7 @@ from registry.paging import page_of
 from registry.scoping import get_scoped_or_404, scope
 
 from . import selectors, services
+from .forms import OpeningDayForm, ReferralFollowUpForm
 from .meja_forms import FORMS_BY_MEJA
 from .models import OpeningDay, Referral, Visit
 from .permissions import can_edit_visit, can_follow_up_referrals, can_record
@@ -34,13 +35,23 @@ def _require_recorder(user) -> None:
 
 def opening_day_list(request):
     posyandu = scope(Posyandu.objects.order_by("nama"), request.user)
+    form = None
     if request.method == "POST":
         _require_recorder(request.user)
-        chosen = get_object_or_404(posyandu, pk=request.POST.get("posyandu"))
-        day = services.opening_day_open(posyandu=chosen, tanggal=timezone.localdate(), user=request.user)
-        return redirect("opening_day_detail", pk=day.pk)
-    context = {"days": selectors.opening_days(user=request.user)[:60], "posyandu_list": posyandu}
+        form = OpeningDayForm(request.POST, posyandu_list=posyandu)
+        if form.is_valid():
+            day = services.opening_day_open(user=request.user, **form.cleaned_data)
+            return redirect("opening_day_detail", pk=day.pk)
+    elif can_record(request.user):
+        form = OpeningDayForm(posyandu_list=posyandu, initial={"tanggal": timezone.localdate()})
+    context = {"days": selectors.opening_days(user=request.user)[:60], "form": form}
     return render(request, "visits/opening_day_list.html", context)
+
+
+def opening_day_today(request):
+    """The kader's landing page: today's opening day if it is open, else where to open it."""
+    day = selectors.opening_day_today(user=request.user, today=timezone.localdate())
+    return redirect("opening_day_detail", pk=day.pk) if day else redirect("opening_day_list")
 
 
 def opening_day_detail(request, pk: int):
@@ -52,11 +63,13 @@ def opening_day_detail(request, pk: int):
         services.visit_register(person=person, opening_day=day, user=request.user)
         messages.success(request, f"{person.nama} masuk antrean.")
         return redirect(f"{reverse('opening_day_detail', args=[day.pk])}?meja={request.GET.get('meja', '1')}")
-    q = request.GET.get("q", "").strip()
+    q = request.GET.get("q", "").strip()[:100]
     meja = int(request.GET.get("meja", "1")) if request.GET.get("meja", "1") in "12345" else 1
+    cari = request.GET.get("cari", "").strip()[:100] if meja > 1 else ""
     context = {
         "day": day,
-        "queue": selectors.day_queue(day=day),
+        "queue": selectors.day_queue(day=day, q=cari),
+        "cari": cari,
         "q": q,
         "candidates": selectors.queue_candidates(user=request.user, day=day, q=q) if q else [],
         "meja": meja,
@@ -64,8 +77,23 @@ def opening_day_detail(request, pk: int):
         "can_record": can_record(request.user),
     }
     if request.headers.get("HX-Request"):
-        return render(request, "visits/_queue_candidates.html", context)
+        partial = "visits/_queue_candidates.html" if meja == 1 else "visits/_queue.html"
+        return render(request, partial, context)
     return render(request, "visits/opening_day_detail.html", context)
+
+
+@require_POST
+def visit_remove(request, pk: int):
+    """Meja 1: take a person put in the queue by mistake out again."""
+    visit = _visit(request, pk)
+    _require_recorder(request.user)
+    try:
+        services.visit_remove(visit=visit, user=request.user)
+    except services.QueueError as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, f"{visit.person.nama} dihapus dari antrean.")
+    return redirect(_back(visit, 1) if visit.opening_day_id else "home_visit_list")
 
 
 def _visit(request, pk: int) -> Visit:
@@ -99,8 +127,8 @@ def visit_meja(request, pk: int, meja: int):
             try:
                 services.record_save(visit=visit, meja=meja, data=form.cleaned_data, user=request.user,
                                      version=int(version) if version else None)  # fmt: skip
-            except services.EditConflict as conflict:
-                form.add_error(None, str(conflict))
+            except (services.EditConflict, services.QueueError) as refused:
+                form.add_error(None, str(refused))
             else:
                 messages.success(request, f"Meja {meja} untuk {visit.person.nama} disimpan.")
                 return redirect(
@@ -123,8 +151,12 @@ def visit_meja(request, pk: int, meja: int):
 
 def _meja3(request, visit: Visit):
     if request.method == "POST":
-        services.visit_mark_recorded(visit=visit, user=request.user)
-        messages.success(request, f"Hasil {visit.person.nama} sudah dicatat.")
+        try:
+            services.visit_mark_recorded(visit=visit, user=request.user)
+        except services.QueueError as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(request, f"Hasil {visit.person.nama} sudah dicatat.")
         return redirect(_back(visit, 3))
     context = {"visit": visit, "summary": visit_summary(visit), "back": _back(visit, 3),
                "editable": can_edit_visit(request.user, visit)}  # fmt: skip
@@ -163,16 +195,18 @@ def referral_list(request):
     return render(request, "visits/referral_list.html", context)
 
 
-@require_POST
 def referral_follow_up(request, pk: int):
-    referral = get_scoped_or_404(Referral.objects.all(), request.user, pk=pk)
+    """Puskesmas staff record what became of a referral (Catat tindak lanjut)."""
+    referral = get_scoped_or_404(Referral.objects.select_related("visit__person"), request.user, pk=pk)
     if not can_follow_up_referrals(request.user):
-        raise PermissionDenied("Hanya petugas Puskesmas yang menandai tindak lanjut rujukan.")
-    services.referral_follow_up(
-        referral=referral, user=request.user, catatan=request.POST.get("catatan", "")[:200]
-    )
-    messages.success(request, "Rujukan ditandai sudah ditindaklanjuti.")
-    return redirect(request.POST.get("next") or "referral_list")
+        raise PermissionDenied("Hanya petugas Puskesmas yang mencatat tindak lanjut rujukan.")
+    form = ReferralFollowUpForm(request.POST or None, instance=referral)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in services.FOLLOW_UP_FIELDS}
+        services.referral_follow_up(referral=referral, user=request.user, **fields)
+        messages.success(request, f"Tindak lanjut rujukan {referral.visit.person.nama} dicatat.")
+        return redirect("referral_list")
+    return render(request, "visits/referral_follow_up.html", {"referral": referral, "form": form})
 
 
 def home_visit_list(request):
