@@ -185,3 +185,20 @@ def test_referral_follow_up_without_place_is_refused_and_keeps_input(login, refe
     assert "Isi tempat rujukan." in html and 'value="belum"' in html
     referral.refresh_from_db()
     assert referral.ditindaklanjuti_at is None
+
+
+def test_meja_3_and_person_page_show_length_and_weight_for_length_charts(login, world, family, day):
+    _, bima = family
+    earlier = services.opening_day_open(posyandu=world.a.posyandu, tanggal=dt.date(2026, 10, 20),
+                                        user=world.users["kader_a"])  # fmt: skip
+    first = services.visit_register(person=bima, opening_day=earlier, user=world.users["kader_a"])
+    save(first, 2, world.users["kader_a"], berat_kg=8, tinggi_cm=70, cara_ukur=1)
+    visit = services.visit_register(person=bima, opening_day=day, user=world.users["kader_a"])
+    save(visit, 2, world.users["kader_a"], berat_kg=8.4, tinggi_cm=71.5, cara_ukur=1)
+    kader = login("kader_a")
+    for page in (reverse("visit_meja", args=[visit.pk, 3]), reverse("person_detail", args=[bima.pk])):
+        html = kader.get(page).content.decode()
+        assert html.count('class="growth-chart"') == 3
+        assert "menurut umur</text>" in html and "(PB/U, TB/U) · laki-laki" in html
+        assert "(BB/PB) · laki-laki" in html  # 10 months old: length, not height
+        assert "<title>15-11-2026: 71,5 cm</title>" in html and "<title>20-10-2026: 8,0 kg</title>" in html
