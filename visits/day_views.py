@@ -13,6 +13,7 @@ from registry.paging import page_of
 from registry.scoping import get_scoped_or_404, scope
 
 from . import selectors, services
+from .audit_text import readable_changes
 from .forms import OpeningDayForm, ReferralFollowUpForm
 from .meja_forms import FORMS_BY_MEJA
 from .models import OpeningDay, Referral, Visit
@@ -168,7 +169,7 @@ def visit_detail(request, pk: int):
     context = {
         "visit": visit,
         "summary": visit_summary(visit),
-        "audit": visit.audit.select_related("user"),
+        "audit": [(entry, readable_changes(entry)) for entry in visit.audit.select_related("user")],
         "editable": can_edit_visit(request.user, visit),
         "meja_names": MEJA_NAMES,
     }
