@@ -75,3 +75,9 @@ def readable_changes(entry: AuditEntry) -> list[Change]:
         for name, before, after in changes
         if name not in HIDDEN
     ]
+
+
+def record_lines(meja: int, record: models.Model | None, fields: list[str]) -> list[tuple[str, str]]:
+    """A saved table of a visit, for those who may read but not change it: (label, value)."""
+    model = MODELS[meja]
+    return [(_label(model, name), _value(model, name, getattr(record, name, None))) for name in fields]

@@ -13,7 +13,7 @@ from registry.paging import page_of
 from registry.scoping import get_scoped_or_404, scope
 
 from . import selectors, services
-from .audit_text import readable_changes
+from .audit_text import readable_changes, record_lines
 from .forms import OpeningDayForm, ReferralFollowUpForm
 from .meja_forms import FORMS_BY_MEJA
 from .models import OpeningDay, Referral, Visit
@@ -146,6 +146,7 @@ def visit_meja(request, pk: int, meja: int):
         "groups": visit.person.groups_on(visit.tanggal),
         "editable": editable,
         "back": _back(visit, meja),
+        "read_only": [] if editable else record_lines(meja, record, list(form.fields)),
     }
     return render(request, "visits/meja_form.html", context)
 

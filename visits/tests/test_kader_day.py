@@ -202,3 +202,12 @@ def test_meja_3_and_person_page_show_length_and_weight_for_length_charts(login, 
         assert "menurut umur</text>" in html and "(PB/U, TB/U) · laki-laki" in html
         assert "(BB/PB) · laki-laki" in html  # 10 months old: length, not height
         assert "<title>15-11-2026: 71,5 cm</title>" in html and "<title>20-10-2026: 8,0 kg</title>" in html
+
+
+def test_dinkes_sees_the_values_of_meja_2_but_no_form(login, world, family, day):
+    _, bima_visit = queue(day, family, world)
+    save(bima_visit, 2, world.users["kader_a"], berat_kg=8.35, cara_ukur=1)
+    html = login("dinkes_1").get(reverse("visit_meja", args=[bima_visit.pk, 2])).content.decode()
+    assert "Simpan meja 2" not in html and 'name="berat_kg"' not in html
+    assert '<th scope="row">Berat badan (kg)</th><td>8,35</td>' in html
+    assert '<th scope="row">Cara ukur</th><td>Berbaring (PB)</td>' in html
