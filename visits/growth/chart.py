@@ -140,7 +140,8 @@ def _points(f: _Frame, points: list[Point]) -> list[str]:
         right_half = f.x(last.x) > WIDTH / 2
         x = f.x(last.x) + (-8 if right_half else 8)
         out.append(_text(x, f.y(last.y) - 8, last.label, text_anchor="end" if right_half else "start",
-                         fill="#0b5ed7", font_weight="bold"))  # fmt: skip
+                         fill="#0b5ed7", font_weight="bold",
+                         stroke="#fff", stroke_width="4", paint_order="stroke"))  # fmt: skip
     return out
 
 
