@@ -53,6 +53,7 @@ def test_a_kaders_day_on_a_360_px_phone(live_server, world, people, phone):
     check_phone_page(page, "01-landing-buka-hari-ini")
     page.get_by_role("button", name="Menu").click()
     expect(page.get_by_role("link", name="Rujukan")).to_be_visible()
+    page.wait_for_selector("#nav.collapse.show")  # the opening animation has ended
     check_phone_page(page, "02-menu-open")
     page.get_by_role("button", name="Menu").click()
 

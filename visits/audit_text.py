@@ -70,11 +70,22 @@ def readable_changes(entry: AuditEntry) -> list[Change]:
     model = MODELS[entry.meja]
     order = {field.name: i for i, field in enumerate(model._meta.fields)}  # the form's order
     changes = sorted(entry.changes(), key=lambda change: order.get(change[0], len(order)))
-    return [
+    lines = [
         Change(_label(model, name), _value(model, name, before), _value(model, name, after))
         for name, before, after in changes
-        if name not in HIDDEN
+        if name not in HIDDEN and not (not entry.before and _is_default(model, name, after))
     ]
+    return [line for line in lines if line.before != line.after]
+
+
+def _is_default(model: type[models.Model], name: str, value) -> bool:
+    """A first save lists what was entered, not every field left at its default."""
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    default = field.get_default() if field.has_default() else None
+    return value in (None, "", []) or value == default
 
 
 def record_lines(meja: int, record: models.Model | None, fields: list[str]) -> list[tuple[str, str]]:

@@ -57,3 +57,12 @@ def test_visit_page_shows_the_readable_history(login, world):
     html = login("kader_a").get(f"/kunjungan/{visit.pk}/").content.decode()
     assert "<td>Tekanan darah sistol (mmHg)</td><td>–</td><td>120</td>" in html
     assert "sistol " not in html.replace("darah sistol", "")  # no raw field names
+
+
+def test_a_first_save_lists_what_was_entered_not_the_defaults():
+    entry = AuditEntry(
+        meja=2,
+        before={},
+        after={"berat_kg": "54.00", "cara_ukur": 0, "bgm": False, "status_bbu": "", "kms": ""},
+    )
+    assert readable_changes(entry) == [Change("Berat badan (kg)", "–", "54,00")]
