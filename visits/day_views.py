@@ -88,13 +88,19 @@ def visit_remove(request, pk: int):
     """Meja 1: take a person put in the queue by mistake out again."""
     visit = _visit(request, pk)
     _require_recorder(request.user)
+    _attempt(request, lambda: services.visit_remove(visit=visit, user=request.user),
+             f"{visit.person.nama} dihapus dari antrean.")  # fmt: skip
+    return redirect(_back(visit, 1) if visit.opening_day_id else "home_visit_list")
+
+
+def _attempt(request, action, done: str) -> None:
+    """Run a write; a refusal (e.g. the person was just removed from the queue) becomes a message."""
     try:
-        services.visit_remove(visit=visit, user=request.user)
+        action()
     except services.QueueError as refused:
         messages.error(request, str(refused))
     else:
-        messages.success(request, f"{visit.person.nama} dihapus dari antrean.")
-    return redirect(_back(visit, 1) if visit.opening_day_id else "home_visit_list")
+        messages.success(request, done)
 
 
 def _visit(request, pk: int) -> Visit:
@@ -153,12 +159,8 @@ def visit_meja(request, pk: int, meja: int):
 
 def _meja3(request, visit: Visit):
     if request.method == "POST":
-        try:
-            services.visit_mark_recorded(visit=visit, user=request.user)
-        except services.QueueError as refused:
-            messages.error(request, str(refused))
-        else:
-            messages.success(request, f"Hasil {visit.person.nama} sudah dicatat.")
+        _attempt(request, lambda: services.visit_mark_recorded(visit=visit, user=request.user),
+                 f"Hasil {visit.person.nama} sudah dicatat.")  # fmt: skip
         return redirect(_back(visit, 3))
     context = {"visit": visit, "summary": visit_summary(visit), "back": _back(visit, 3),
                "editable": can_edit_visit(request.user, visit)}  # fmt: skip

@@ -54,7 +54,8 @@ def _measurement_lines(m: Measurement, groups: set[Group], sex: str, hpht=None) 
         if value is None or name in ("cara_ukur", "sistol", "diastol"):
             continue
         limits = rules.limits_for(name, groups)
-        label = Measurement._meta.get_field(name).verbose_name.capitalize()
+        label = str(Measurement._meta.get_field(name).verbose_name)
+        label = label[0].upper() + label[1:]
         lines.append(Line(label, f"{_num(value, 1)} {limits.unit if limits else ''}".strip()))
     if m.sistol is not None:
         category = blood_pressure_category(m.sistol, m.diastol)
