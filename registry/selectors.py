@@ -97,3 +97,42 @@ def move_destinations(*, user, household: Household) -> QuerySet[Posyandu]:
     puskesmas_id = household.posyandu.desa.puskesmas_id
     in_scope = scope(Posyandu.objects.all(), user).values("pk")
     return Posyandu.objects.filter(Q(desa__puskesmas_id=puskesmas_id) | Q(pk__in=in_scope)).order_by("nama")
+
+
+MOTHERS = ("kepala", "pasangan")  # Relation.KEPALA, Relation.SUAMI_ISTRI: who a child's mother is
+
+
+def possible_duplicates(*, user, newcomers: list[tuple[str, dt.date, str]]) -> dict[int, list[Person]]:
+    """People of the user's area who may already be a newcomer (nama, tanggal lahir, ibu): the
+    same name and birth date, or a child born the same day to a mother of the same name.
+    By the newcomer's index; two queries whatever the number of newcomers."""
+    wanted = Q()
+    for nama, born, mother in newcomers:
+        wanted |= Q(nama__iexact=nama, tanggal_lahir=born)
+        if mother:
+            in_family = {"members__nama__iexact": mother, "members__hubungan__in": MOTHERS,
+                         "members__jenis_kelamin": "P"}  # fmt: skip
+            same_mother = Household.objects.filter(**in_family).values("pk")
+            wanted |= Q(tanggal_lahir=born, hubungan="anak", household__in=same_mother)
+    if not newcomers:
+        return {}
+    found = scope(Person.objects.filter(wanted), user).distinct().prefetch_related("household__members")
+    result: dict[int, list[Person]] = {}
+    for person in found:
+        for i, (nama, born, mother) in enumerate(newcomers):
+            if person.tanggal_lahir == born and (
+                person.nama.lower() == nama.lower() or _child_of(person, mother)
+            ):
+                result.setdefault(i, []).append(person)
+    return result
+
+
+def _child_of(person: Person, mother: str) -> bool:
+    return (
+        bool(mother)
+        and person.hubungan == "anak"
+        and any(
+            m.nama.lower() == mother.lower() and m.jenis_kelamin == "P" and m.hubungan in MOTHERS
+            for m in person.household.members.all()
+        )
+    )

@@ -28,7 +28,7 @@ def _template(request, full: str, partial: str) -> str:
 def home(request):
     profile = profile_of(request.user)
     if profile is not None and profile.role == Role.KADER:
-        return redirect("person_list")
+        return redirect("opening_day_today")
     return redirect("posyandu_list")
 
 
@@ -103,13 +103,31 @@ def _household_form(request, household: Household):
     data = request.POST or None
     form = HouseholdForm(data, instance=household, user=request.user)
     members = MemberFormSet(data, instance=household, prefix="anggota", form_kwargs={"user": request.user})
-    if request.method == "POST" and form.is_valid() and members.is_valid():
+    valid = request.method == "POST" and form.is_valid() and members.is_valid()
+    confirmed = bool(request.POST.get("bukan_duplikat"))
+    duplicates = _possible_duplicates(request.user, members) if valid and not confirmed else []
+    if valid and not duplicates:
         household = services.household_save(form=form, members=members, user=request.user)
         messages.success(request, "Data keluarga dan anggotanya disimpan.")
         _warn_nik(request, household.members.all())
         return redirect(_next_url(request) or reverse("household_detail", args=[household.pk]))
-    context = {"form": form, "members": members, "household": household}
+    context = {"form": form, "members": members, "household": household, "duplicates": duplicates}
     return render(request, "registry/household_form.html", context)
+
+
+def _possible_duplicates(user, members) -> list[tuple[str, list]]:
+    """New members who may already be registered, as (name, [people]), for a warning."""
+    rows = [f.cleaned_data for f in members.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+    mothers = [
+        r["nama"] for r in rows if r.get("jenis_kelamin") == "P" and r.get("hubungan") in selectors.MOTHERS
+    ]
+    mother = mothers[0] if mothers else ""
+    newcomers = [r for r in rows if r.get("id") is None]
+    newcomer_keys = [
+        (r["nama"], r["tanggal_lahir"], mother if r.get("hubungan") == "anak" else "") for r in newcomers
+    ]
+    found = selectors.possible_duplicates(user=user, newcomers=newcomer_keys)
+    return [(newcomers[i]["nama"], people) for i, people in sorted(found.items())]
 
 
 def household_move(request, pk: int):

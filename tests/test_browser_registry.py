@@ -15,6 +15,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_kader_registers_household_and_finds_member_by_nik(live_server, world, phone):
     page = phone
     log_in(page, live_server.url, "kader_a", PASSWORD)
+    expect(page.get_by_role("button", name="Buka hari ini")).to_be_visible()  # the kader's landing page
+    page.get_by_role("button", name="Menu").click()
+    page.get_by_role("link", name="Warga").click()
     expect(page.get_by_role("heading", name="Warga")).to_be_visible()
 
     page.get_by_role("link", name="+ Keluarga baru").click()

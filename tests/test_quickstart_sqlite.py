@@ -77,8 +77,9 @@ def test_quick_start_serves_demo_data_on_sqlite(quickstart, tmp_path):
     request = urllib.request.Request(
         f"{base}/masuk/", data=urllib.parse.urlencode(form).encode(), headers={"Referer": f"{base}/masuk/"}
     )
-    people = opener.open(request)
-    html = people.read().decode()
-    assert people.url == f"{base}/warga/"
+    landing = opener.open(request)
+    assert landing.url.startswith(f"{base}/hari-buka/")  # the kader lands on the day's work
+    assert "Posyandu Mawar" in landing.read().decode()
+    html = opener.open(f"{base}/warga/").read().decode()
     assert "warga ditemukan" in html and "Posyandu Mawar" in html
     assert opener.open(f"{base}/static/vendor/bootstrap/bootstrap.min.css").status == 200

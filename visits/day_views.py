@@ -13,6 +13,8 @@ from registry.paging import page_of
 from registry.scoping import get_scoped_or_404, scope
 
 from . import selectors, services
+from .audit_text import readable_changes, record_lines
+from .forms import OpeningDayForm, ReferralFollowUpForm
 from .meja_forms import FORMS_BY_MEJA
 from .models import OpeningDay, Referral, Visit
 from .permissions import can_edit_visit, can_follow_up_referrals, can_record
@@ -35,13 +37,23 @@ def _require_recorder(user) -> None:
 
 def opening_day_list(request):
     posyandu = scope(Posyandu.objects.order_by("nama"), request.user)
+    form = None
     if request.method == "POST":
         _require_recorder(request.user)
-        chosen = get_object_or_404(posyandu, pk=request.POST.get("posyandu"))
-        day = services.opening_day_open(posyandu=chosen, tanggal=timezone.localdate(), user=request.user)
-        return redirect("opening_day_detail", pk=day.pk)
-    context = {"days": selectors.opening_days(user=request.user)[:60], "posyandu_list": posyandu}
+        form = OpeningDayForm(request.POST, posyandu_list=posyandu)
+        if form.is_valid():
+            day = services.opening_day_open(user=request.user, **form.cleaned_data)
+            return redirect("opening_day_detail", pk=day.pk)
+    elif can_record(request.user):
+        form = OpeningDayForm(posyandu_list=posyandu, initial={"tanggal": timezone.localdate()})
+    context = {"days": selectors.opening_days(user=request.user)[:60], "form": form}
     return render(request, "visits/opening_day_list.html", context)
+
+
+def opening_day_today(request):
+    """The kader's landing page: today's opening day if it is open, else where to open it."""
+    day = selectors.opening_day_today(user=request.user, today=timezone.localdate())
+    return redirect("opening_day_detail", pk=day.pk) if day else redirect("opening_day_list")
 
 
 def opening_day_detail(request, pk: int):
@@ -53,11 +65,13 @@ def opening_day_detail(request, pk: int):
         services.visit_register(person=person, opening_day=day, user=request.user)
         messages.success(request, f"{person.nama} masuk antrean.")
         return redirect(f"{reverse('opening_day_detail', args=[day.pk])}?meja={request.GET.get('meja', '1')}")
-    q = request.GET.get("q", "").strip()
+    q = request.GET.get("q", "").strip()[:100]
     meja = int(request.GET.get("meja", "1")) if request.GET.get("meja", "1") in "12345" else 1
+    cari = request.GET.get("cari", "").strip()[:100] if meja > 1 else ""
     context = {
         "day": day,
-        "queue": selectors.day_queue(day=day),
+        "queue": selectors.day_queue(day=day, q=cari),
+        "cari": cari,
         "q": q,
         "candidates": selectors.queue_candidates(user=request.user, day=day, q=q) if q else [],
         "meja": meja,
@@ -65,8 +79,29 @@ def opening_day_detail(request, pk: int):
         "can_record": can_record(request.user),
     }
     if request.headers.get("HX-Request"):
-        return render(request, "visits/_queue_candidates.html", context)
+        partial = "visits/_queue_candidates.html" if meja == 1 else "visits/_queue.html"
+        return render(request, partial, context)
     return render(request, "visits/opening_day_detail.html", context)
+
+
+@require_POST
+def visit_remove(request, pk: int):
+    """Meja 1: take a person put in the queue by mistake out again."""
+    visit = _visit(request, pk)
+    _require_recorder(request.user)
+    _attempt(request, lambda: services.visit_remove(visit=visit, user=request.user),
+             f"{visit.person.nama} dihapus dari antrean.")  # fmt: skip
+    return redirect(_back(visit, 1) if visit.opening_day_id else "home_visit_list")
+
+
+def _attempt(request, action, done: str) -> None:
+    """Run a write; a refusal (e.g. the person was just removed from the queue) becomes a message."""
+    try:
+        action()
+    except services.QueueError as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, done)
 
 
 def _visit(request, pk: int) -> Visit:
@@ -102,8 +137,8 @@ def visit_meja(request, pk: int, meja: int):
             try:
                 services.record_save(visit=visit, meja=meja, data=form.cleaned_data, user=request.user,
                                      version=int(version) if version else None)  # fmt: skip
-            except services.EditConflict as conflict:
-                form.add_error(None, str(conflict))
+            except (services.EditConflict, services.QueueError) as refused:
+                form.add_error(None, str(refused))
             else:
                 messages.success(request, f"Meja {meja} untuk {visit.person.nama} disimpan.")
                 return redirect(
@@ -120,14 +155,15 @@ def visit_meja(request, pk: int, meja: int):
         "groups": visit.person.groups_on(visit.tanggal),
         "editable": editable,
         "back": _back(visit, meja),
+        "read_only": [] if editable else record_lines(meja, record, list(form.fields)),
     }
     return render(request, "visits/meja_form.html", context)
 
 
 def _meja3(request, visit: Visit):
     if request.method == "POST":
-        services.visit_mark_recorded(visit=visit, user=request.user)
-        messages.success(request, f"Hasil {visit.person.nama} sudah dicatat.")
+        _attempt(request, lambda: services.visit_mark_recorded(visit=visit, user=request.user),
+                 f"Hasil {visit.person.nama} sudah dicatat.")  # fmt: skip
         return redirect(_back(visit, 3))
     context = {"visit": visit, "summary": visit_summary(visit), "back": _back(visit, 3),
                "editable": can_edit_visit(request.user, visit)}  # fmt: skip
@@ -139,7 +175,7 @@ def visit_detail(request, pk: int):
     context = {
         "visit": visit,
         "summary": visit_summary(visit),
-        "audit": visit.audit.select_related("user"),
+        "audit": [(entry, readable_changes(entry)) for entry in visit.audit.select_related("user")],
         "editable": can_edit_visit(request.user, visit),
         "meja_names": MEJA_NAMES,
     }
@@ -166,19 +202,21 @@ def referral_list(request):
     return render(request, "visits/referral_list.html", context)
 
 
-@require_POST
 def referral_follow_up(request, pk: int):
-    referral = get_scoped_or_404(Referral.objects.all(), request.user, pk=pk)
+    """Puskesmas staff record what became of a referral (Catat tindak lanjut)."""
+    referral = get_scoped_or_404(Referral.objects.select_related("visit__person"), request.user, pk=pk)
     if not can_follow_up_referrals(request.user):
-        raise PermissionDenied("Hanya petugas Puskesmas yang menandai tindak lanjut rujukan.")
+        raise PermissionDenied("Hanya petugas Puskesmas yang mencatat tindak lanjut rujukan.")
     if referral.dibatalkan_at is not None:  # a stale page: a correction cancelled it meanwhile
         messages.error(request, "Rujukan ini sudah dibatalkan karena koreksi data.")
         return redirect("referral_list")
-    services.referral_follow_up(
-        referral=referral, user=request.user, catatan=request.POST.get("catatan", "")[:200]
-    )
-    messages.success(request, "Rujukan ditandai sudah ditindaklanjuti.")
-    return redirect(request.POST.get("next") or "referral_list")
+    form = ReferralFollowUpForm(request.POST or None, instance=referral)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in services.FOLLOW_UP_FIELDS}
+        services.referral_follow_up(referral=referral, user=request.user, **fields)
+        messages.success(request, f"Tindak lanjut rujukan {referral.visit.person.nama} dicatat.")
+        return redirect("referral_list")
+    return render(request, "visits/referral_follow_up.html", {"referral": referral, "form": form})
 
 
 def home_visit_list(request):

@@ -7,6 +7,9 @@ from registry.forms import DATE_WIDGET
 from registry.models import Sex
 from visits.growth.indices import LYING, STANDING, UNKNOWN
 
+from .models import Referral
+from .services import opening_day_date_error
+
 POSITION_CHOICES = [(UNKNOWN, "Sesuai umur"), (LYING, "Berbaring (PB)"), (STANDING, "Berdiri (TB)")]
 
 
@@ -58,3 +61,46 @@ class GrowthCheckForm(forms.Form):
         if not any(data.get(f) for f in ("berat", "panjang", "lingkar_kepala", "lila")):
             raise forms.ValidationError("Isi paling sedikit satu ukuran.")
         return data
+
+
+class OpeningDayForm(forms.Form):
+    """Open a Posyandu's day: today, or a past day (within the kader's edit window) to enter a
+    paper register afterwards."""
+
+    posyandu = forms.ModelChoiceField(label="Posyandu", queryset=None, empty_label=None)
+    tanggal = forms.DateField(label="Tanggal hari buka", widget=DATE_WIDGET, required=False)  # empty: today
+
+    def __init__(self, *args, posyandu_list, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["posyandu"].queryset = posyandu_list
+        self.fields["posyandu"].error_messages["invalid_choice"] = "Pilih Posyandu dari daftar."
+        self.fields["tanggal"].error_messages["invalid"] = "Tanggal tidak dikenali (hh-bb-tttt)."
+
+    def clean_tanggal(self):
+        day = self.cleaned_data["tanggal"] or timezone.localdate()
+        error = opening_day_date_error(day, timezone.localdate())
+        if error:
+            raise forms.ValidationError(error)
+        return day
+
+
+class ReferralFollowUpForm(forms.ModelForm):
+    """What became of a referral: where the person was referred, whether they arrived, the
+    result and the rujuk balik (the note sent back to the Posyandu)."""
+
+    sampai = forms.TypedChoiceField(
+        label="Sampai di tempat rujukan?",
+        choices=[("", "—"), ("true", "Ya"), ("false", "Tidak")],
+        coerce=lambda value: value == "true",
+        error_messages={"required": "Pilih ya atau tidak."},
+    )
+
+    class Meta:
+        model = Referral
+        fields = ["dirujuk_ke", "sampai", "hasil", "rujuk_balik", "catatan_tindak_lanjut"]
+        labels = {"dirujuk_ke": "Dirujuk ke (Puskesmas, RS, klinik)"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dirujuk_ke"].required = True
+        self.fields["dirujuk_ke"].error_messages["required"] = "Isi tempat rujukan."

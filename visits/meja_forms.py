@@ -44,6 +44,8 @@ class MeasurementForm(forms.ModelForm):
                 continue
             if not limits.low <= value <= limits.high:
                 self.add_error(name, _impossible(name, float(value), limits))
+        if not any(data.get(name) is not None for name in self.fields if name != "cara_ukur"):
+            raise forms.ValidationError("Isi paling sedikit satu ukuran; meja 2 tanpa ukuran tidak disimpan.")
         sistol, diastol = data.get("sistol"), data.get("diastol")
         if (sistol is None) != (diastol is None):
             self.add_error("diastol" if diastol is None else "sistol", "Isi sistol dan diastol bersama.")

@@ -7,7 +7,7 @@ import datetime as dt
 from django.db.models import Count, Q, QuerySet
 
 from registry.lifecycle import Group
-from registry.models import Person, Posyandu
+from registry.models import Person, Posyandu, Relation, Sex
 from registry.scoping import scope
 from registry.selectors import lifecycle_q, person_search
 
@@ -15,6 +15,7 @@ from .growth.kms import MonthResult, Weighing, kms_history
 from .models import Care, Measurement, OpeningDay, Referral, Visit
 
 ACTIVE_REFERRAL = Q(visits__referrals__dibatalkan_at__isnull=True)  # not cancelled by a correction
+_ACTIVE = Q(visits__dihapus_at__isnull=True)
 HOME_VISIT_GROUPS = [Group.BAYI_BALITA, Group.IBU_HAMIL, Group.IBU_NIFAS_MENYUSUI, Group.LANSIA]
 
 
@@ -23,30 +24,54 @@ def opening_days(*, user) -> QuerySet[OpeningDay]:
         scope(OpeningDay.objects.all(), user)
         .select_related("posyandu")
         .annotate(
-            jumlah=Count("visits"),
-            dirujuk=Count("visits__referrals", filter=ACTIVE_REFERRAL, distinct=True),
+            jumlah=Count("visits", filter=_ACTIVE, distinct=True),
+            dirujuk=Count("visits__referrals", filter=_ACTIVE & ACTIVE_REFERRAL, distinct=True),
         )
         .order_by("-tanggal", "posyandu__nama")
     )
 
 
-def day_queue(*, day: OpeningDay) -> list[Visit]:
-    """The day's visits, oldest first, with the person's groups on that date attached."""
-    visits = list(
-        day.visits.select_related("person__household")
-        .annotate(rujukan=Count("referrals", filter=Q(referrals__dibatalkan_at__isnull=True)))
-        .order_by("created_at", "id")
+def opening_day_today(*, user, today: dt.date) -> OpeningDay | None:
+    """Today's opening day of the user's area, if one is open (the kader's landing page)."""
+    return scope(OpeningDay.objects.filter(tanggal=today), user).order_by("posyandu__nama").first()
+
+
+def day_queue(*, day: OpeningDay, q: str = "") -> list[Visit]:
+    """The day's visits, oldest first, with the person's groups on that date and a child's
+    mother attached; `q` keeps those whose name or NIK contains it (the search at meja 2–5)."""
+    rows = day.visits.select_related("person__household").annotate(
+        rujukan=Count("referrals", filter=Q(referrals__dibatalkan_at__isnull=True))
     )
+    if q:
+        rows = rows.filter(Q(person__nama__icontains=q) | Q(person__nik__startswith=q))
+    visits = list(rows.order_by("created_at", "id"))
+    mothers = household_mothers({v.person.household_id for v in visits})
     for visit in visits:
         visit.groups = visit.person.groups_on(visit.tanggal)
         visit.umur = visit.person.umur_on(visit.tanggal)
         visit.steps = [(meja, visit.meja_done(meja)) for meja in range(2, 6)]
+        visit.ibu = mothers.get(visit.person.household_id) if visit.person.hubungan == Relation.ANAK else None
     return visits
+
+
+def household_mothers(household_ids: set[int]) -> dict[int, str]:
+    """The mother of a household's children, by household: the woman who heads it or is the
+    head's wife (the Kartu Keluarga records no mother per child). One query."""
+    women = Person.objects.filter(
+        household_id__in=household_ids,
+        jenis_kelamin=Sex.PEREMPUAN,
+        hubungan__in=[Relation.KEPALA, Relation.SUAMI_ISTRI],
+    ).order_by("hubungan", "id")
+    mothers: dict[int, str] = {}
+    for household_id, nama in women.values_list("household_id", "nama"):
+        mothers.setdefault(household_id, nama)
+    return mothers
 
 
 def queue_candidates(*, user, day: OpeningDay, q: str) -> QuerySet[Person]:
     """People of the day's Posyandu matching a name, NIK or No. KK, not yet in the queue."""
-    return person_search(user=user, q=q, posyandu_id=day.posyandu_id).exclude(visits__opening_day=day)[:20]
+    queued = day.visits.values("person_id")
+    return person_search(user=user, q=q, posyandu_id=day.posyandu_id).exclude(pk__in=queued)[:20]
 
 
 def referrals(*, user, posyandu_id: int | None = None, day_id: int | None = None,

@@ -17,6 +17,7 @@ from .measurement_results import apply_growth, outside_normal, refresh_kms, visi
 from .models import AuditEntry, Care, Counselling, Measurement, OpeningDay, Referral, Visit, VisitKind
 from .permissions import can_edit_visit
 from .referral_rules import referral_reasons
+from .rules import EDIT_WINDOW_DAYS
 
 RECORDS: dict[int, type[Model]] = {2: Measurement, 4: Counselling, 5: Care}
 _DERIVED = {"id", "visit", "version", "updated_by", "updated_at"}
@@ -27,6 +28,21 @@ class EditConflict(Exception):
 
     def __init__(self, by):
         super().__init__(f"Data meja ini baru saja disimpan oleh {by}. Periksa isinya, lalu simpan lagi.")
+
+
+class QueueError(Exception):
+    """A queue change that is refused; the message is for the kader."""
+
+
+def opening_day_date_error(tanggal: dt.date, today: dt.date) -> str | None:
+    """Why a kader cannot open an opening day on `tanggal`, or None. A past day may be opened
+    to enter a paper register, within the window in which a kader may still edit visits.
+    (opening_day_open itself takes any date: demo data and history are written through it.)"""
+    if tanggal > today:
+        return "Hari buka tidak boleh di masa depan."
+    if (today - tanggal).days > EDIT_WINDOW_DAYS:
+        return f"Hari buka lebih dari {EDIT_WINDOW_DAYS} hari yang lalu tidak dapat dibuka lagi oleh kader."
+    return None
 
 
 @transaction.atomic
@@ -57,6 +73,30 @@ def visit_register(*, person: Person, user, opening_day: OpeningDay | None = Non
     )
 
 
+@transaction.atomic
+def visit_remove(*, visit: Visit, user) -> None:
+    """Meja 1: take a person put in the queue by mistake out again, while nothing is recorded
+    for them. The visit is kept, marked removed, with who and when in its audit."""
+    locked = Visit.objects.select_for_update().filter(pk=visit.pk).first()
+    if locked is None:
+        raise QueueError("Orang ini sudah dihapus dari antrean.")
+    if not can_edit_visit(user, locked):
+        raise PermissionDenied("Kunjungan ini tidak dapat diubah lagi oleh peran Anda.")
+    if locked.has_records():
+        raise QueueError(f"{locked.person.nama} sudah dilayani; koreksi datanya, jangan dihapus.")
+    now = timezone.now()
+    Visit.objects.filter(pk=visit.pk).update(dihapus_at=now, dihapus_oleh=user)
+    AuditEntry.objects.create(
+        visit=visit, meja=1, user=user, before={"antrean": "masuk"}, after={"antrean": "dihapus"}
+    )
+
+
+def _lock_visit(visit: Visit) -> None:
+    """Serialises a save with a removal of the same visit; a removed visit takes no record."""
+    if not Visit.objects.select_for_update().filter(pk=visit.pk).exists():
+        raise QueueError("Orang ini sudah dihapus dari antrean.")
+
+
 def _snapshot(record: Model | None) -> dict:
     if record is None or record.pk is None:
         return {}
@@ -77,6 +117,7 @@ def record_save(*, visit: Visit, meja: int, data: dict, user, version: int | Non
     """
     if not can_edit_visit(user, visit):
         raise PermissionDenied("Kunjungan ini tidak dapat diubah lagi oleh peran Anda.")
+    _lock_visit(visit)
     model = RECORDS[meja]
     record = model.objects.select_for_update().filter(visit=visit).first()
     if record is not None and record.version != version:
@@ -113,6 +154,7 @@ def visit_mark_recorded(*, visit: Visit, user) -> None:
     """Meja 3: the results were written in the Buku KIA / KMS."""
     if not can_edit_visit(user, visit):
         raise PermissionDenied("Kunjungan ini tidak dapat diubah lagi oleh peran Anda.")
+    _lock_visit(visit)
     Visit.objects.filter(pk=visit.pk).update(meja3_at=timezone.now())
 
 
@@ -158,12 +200,20 @@ def _referral_holds(referral: Referral, alasan: str) -> None:
     referral.alasan = alasan
     referral.dibatalkan_at, referral.dibatalkan_oleh, referral.alasan_pembatalan = None, None, ""
     referral.save(update_fields=["alasan", *CANCEL_FIELDS])
+FOLLOW_UP_FIELDS = ["dirujuk_ke", "sampai", "hasil", "rujuk_balik", "catatan_tindak_lanjut"]
 
 
 @transaction.atomic
-def referral_follow_up(*, referral: Referral, user, catatan: str = "") -> Referral:
+def referral_follow_up(*, referral: Referral, user, **outcome) -> Referral:
+    """Record the outcome of a referral: where to, arrived or not, result, rujuk balik note.
+    Only the follow-up fields are written; anything else passed is an error."""
+    unknown = set(outcome) - set(FOLLOW_UP_FIELDS)
+    if unknown:
+        raise TypeError(f"not follow-up fields: {sorted(unknown)}")
+    for name, value in outcome.items():
+        setattr(referral, name, value)
     referral.ditindaklanjuti_at = timezone.now()
     referral.ditindaklanjuti_oleh = user
-    referral.catatan_tindak_lanjut = catatan
-    referral.save(update_fields=["ditindaklanjuti_at", "ditindaklanjuti_oleh", "catatan_tindak_lanjut"])
+    referral.full_clean()
+    referral.save(update_fields=["ditindaklanjuti_at", "ditindaklanjuti_oleh", *outcome])
     return referral

@@ -54,7 +54,8 @@ def _measurement_lines(m: Measurement, groups: set[Group], sex: str, hpht=None) 
         if value is None or name in ("cara_ukur", "sistol", "diastol"):
             continue
         limits = rules.limits_for(name, groups)
-        label = Measurement._meta.get_field(name).verbose_name.capitalize()
+        label = str(Measurement._meta.get_field(name).verbose_name)
+        label = label[0].upper() + label[1:]
         lines.append(Line(label, f"{_num(value, 1)} {limits.unit if limits else ''}".strip()))
     if m.sistol is not None:
         subject = rules.Subject(m.visit.person.tanggal_lahir, m.visit.tanggal, sex)
@@ -103,23 +104,34 @@ def _growth_lines(m: Measurement) -> list[Line]:
     return lines
 
 
-def kms_chart(person, weighings) -> SafeString | None:
-    """The KMS (BB/U chart) of a child's weighings [(date, kg)] before 5 years; None if none."""
-    points = [
-        Point((day - person.tanggal_lahir).days / DAYS_PER_MONTH, float(kg), f"{day:%d-%m-%Y}: {_num(kg)} kg")
-        for day, kg in weighings
-        if kg is not None and (day - person.tanggal_lahir).days / DAYS_PER_MONTH < 60
-    ]
-    if not points:
-        return None
-    return mark_safe(render_svg("bbu", sex_code(person.jenis_kelamin), points))  # our own escaped SVG
+def child_growth_charts(person, rows) -> list[SafeString]:
+    """The KMS (BB/U chart) and beside it the PB/U-TB/U and the BB/PB or BB/TB chart of a
+    child's measurements [(date, kg, cm)], oldest first, before 5 years; [] if there are none.
+    BB/PB holds the measurements before 24 months, BB/TB those after, whichever the last is."""
+    born, sex = person.tanggal_lahir, sex_code(person.jenis_kelamin)
+    young = [(day, (day - born).days, kg, cm) for day, kg, cm in rows]
+    young = [row for row in young if row[1] / DAYS_PER_MONTH < 60]
+    if not young:
+        return []
+    ratio = "bbpb" if young[-1][1] < LENGTH_UNTIL_DAYS else "bbtb"
+    points: dict[str, list[Point]] = {"bbu": [], "pbu": [], ratio: []}
+    for day, days, kg, cm in young:
+        months, when = days / DAYS_PER_MONTH, f"{day:%d-%m-%Y}"
+        if kg is not None:
+            points["bbu"].append(Point(months, float(kg), f"{when}: {_num(kg)} kg"))
+        if cm is not None:
+            points["pbu"].append(Point(months, float(cm), f"{when}: {_num(cm)} cm"))
+        if kg is not None and cm is not None and (days < LENGTH_UNTIL_DAYS) == (ratio == "bbpb"):
+            points[ratio].append(Point(float(cm), float(kg), f"{when}: {_num(kg)} kg"))
+    # our own SVG, every label escaped by render_svg
+    return [mark_safe(render_svg(index, sex, shown)) for index, shown in points.items() if shown]
 
 
 def growth_chart(visit: Visit) -> list[SafeString]:
-    """The KMS with every weighing of the child up to this visit."""
-    weighings = Measurement.objects.filter(visit__person=visit.person, visit__tanggal__lte=visit.tanggal)
-    chart = kms_chart(visit.person, weighings.values_list("visit__tanggal", "berat_kg"))
-    return [chart] if chart else []
+    """The child's charts with every measurement up to this visit."""
+    rows = Measurement.objects.filter(visit__person=visit.person, visit__tanggal__lte=visit.tanggal)
+    rows = rows.order_by("visit__tanggal").values_list("visit__tanggal", "berat_kg", "tinggi_cm")
+    return child_growth_charts(visit.person, list(rows))
 
 
 def care_lines(care: Care | None, subject: rules.Subject) -> list[Line]:

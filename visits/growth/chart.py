@@ -1,6 +1,7 @@
 """The growth chart (KMS) as a server-rendered SVG: a child's points over the WHO SD curves.
 
-Readable on a phone (it scales to the screen width) and printable (plain strokes, no script).
+Readable on a phone (it scales to the screen width; drawn on a 360-wide canvas with 14-unit text,
+so the text stays at least 12 px on a 360 px screen) and printable (plain strokes, no script).
 Each point carries a <title> with its date and value, shown on touch or hover; the last point
 is also labelled on the chart.
 """
@@ -18,8 +19,9 @@ from .tables import table
 from .zscore import value_at
 
 SD_LINES = {3: "#7a1c1c", 2: "#dc3545", 0: "#198754", -2: "#dc3545", -3: "#7a1c1c"}
-WIDTH, HEIGHT = 640, 420
-LEFT, RIGHT, TOP, BOTTOM = 52, 40, 34, 46
+WIDTH, HEIGHT = 360, 340
+LEFT, RIGHT, TOP, BOTTOM = 42, 26, 52, 44
+TEXT = 14  # canvas units; ≈ 12.7 px when the chart is 328 px wide (a 360 px phone)
 
 
 @dataclass(frozen=True)
@@ -84,28 +86,26 @@ class _Frame:
         return HEIGHT - BOTTOM - (value - self.y0) / (self.y1 - self.y0) * (HEIGHT - TOP - BOTTOM)
 
 
-def _text(x: float, y: float, text: str, size: int = 13, **attrs: str) -> str:
+def _text(x: float, y: float, text: str, size: int = TEXT, **attrs: str) -> str:
     extra = "".join(f' {k.replace("_", "-")}="{v}"' for k, v in attrs.items())
     return f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}"{extra}>{escape(text)}</text>'
 
 
 def _grid(f: _Frame, spec: ChartSpec) -> list[str]:
     out = []
-    for x in _ticks(f.x0, f.x1, 10):
+    for x in _ticks(f.x0, f.x1, 7):
         out.append(
             f'<line x1="{f.x(x):.1f}" y1="{TOP}" x2="{f.x(x):.1f}" y2="{HEIGHT - BOTTOM}" stroke="#e5e5e5"/>'
         )
-        out.append(_text(f.x(x), HEIGHT - BOTTOM + 16, f"{x:g}", text_anchor="middle"))
-    for y in _ticks(f.y0, f.y1):
+        out.append(_text(f.x(x), HEIGHT - BOTTOM + 17, f"{x:g}", text_anchor="middle"))
+    for y in _ticks(f.y0, f.y1, 7):
         out.append(
             f'<line x1="{LEFT}" y1="{f.y(y):.1f}" x2="{WIDTH - RIGHT}" y2="{f.y(y):.1f}" stroke="#e5e5e5"/>'
         )
         out.append(_text(LEFT - 6, f.y(y) + 4, f"{y:g}", text_anchor="end"))
     middle = (TOP + HEIGHT - BOTTOM) / 2
-    out.append(_text((LEFT + WIDTH - RIGHT) / 2, HEIGHT - 8, spec.x_label, 14, text_anchor="middle"))
-    out.append(
-        _text(14, middle, spec.y_label, 14, text_anchor="middle", transform=f"rotate(-90 14 {middle})")
-    )
+    out.append(_text((LEFT + WIDTH - RIGHT) / 2, HEIGHT - 6, spec.x_label, text_anchor="middle"))
+    out.append(_text(12, middle, spec.y_label, text_anchor="middle", transform=f"rotate(-90 12 {middle})"))
     return out
 
 
@@ -139,8 +139,9 @@ def _points(f: _Frame, points: list[Point]) -> list[str]:
         last = shown[-1]
         right_half = f.x(last.x) > WIDTH / 2
         x = f.x(last.x) + (-8 if right_half else 8)
-        out.append(_text(x, f.y(last.y) - 8, last.label, 14, text_anchor="end" if right_half else "start",
-                         fill="#0d6efd"))  # fmt: skip
+        out.append(_text(x, f.y(last.y) - 8, last.label, text_anchor="end" if right_half else "start",
+                         fill="#0b5ed7", font_weight="bold",
+                         stroke="#fff", stroke_width="4", paint_order="stroke"))  # fmt: skip
     return out
 
 
@@ -160,9 +161,11 @@ def render_svg(index: str, sex: int, points: list[Point]) -> str:
     frame = _Frame(x0, x1, math.floor(np.nanmin(y_values)), math.ceil(np.nanmax(y_values)))
     sex_label = "laki-laki" if sex == 1 else "perempuan"
     title = f"{spec.title} · {sex_label}"
+    name, _, short = spec.title.partition(" (")  # two lines, to fit a phone
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'class="growth-chart" font-family="sans-serif" aria-label="{escape(title)}">'
     )
-    body = [_text(LEFT, 20, title, 16, font_weight="bold"), *_grid(frame, spec), *_curves(frame, xs, curves)]
+    heading = [_text(4, 18, name, 15, font_weight="bold"), _text(4, 38, f"({short} · {sex_label}", 15)]
+    body = [*heading, *_grid(frame, spec), *_curves(frame, xs, curves)]
     return "\n".join([head, *body, *_points(frame, points), "</svg>"])

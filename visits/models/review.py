@@ -28,6 +28,11 @@ class Referral(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     alasan_pembatalan = models.CharField("alasan pembatalan", max_length=200, blank=True)
+    # The outcome of the follow-up, as the referral slip and its rujuk balik tell it.
+    dirujuk_ke = models.CharField("dirujuk ke", max_length=100, blank=True)
+    sampai = models.BooleanField("sampai di tempat rujukan", null=True, blank=True)
+    hasil = models.CharField("hasil pemeriksaan", max_length=200, blank=True)
+    rujuk_balik = models.CharField("catatan rujuk balik", max_length=200, blank=True)
 
     class Meta:
         ordering = ["-visit__tanggal", "visit_id", "id"]

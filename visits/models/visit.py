@@ -29,10 +29,19 @@ class VisitKind(models.TextChoices):
     RUMAH = "rumah", "Kunjungan rumah"
 
 
+class ActiveVisitManager(models.Manager):
+    """Visits still in the register: one removed from the queue by mistake counts nowhere."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(dihapus_at__isnull=True)
+
+
 class Visit(models.Model):
     """A person seen on a date. It keeps the Posyandu where it happened, even if the household
     moves later. Each meja writes its own record and time stamp, so kader at different tables
-    never overwrite each other."""
+    never overwrite each other. A person put in the queue by mistake is removed by setting
+    `dihapus_at` (kept, with who removed it, for the audit); `Visit.objects` leaves them out,
+    `Visit.all_objects` sees them."""
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="visits")
     posyandu = models.ForeignKey(Posyandu, on_delete=models.PROTECT, related_name="visits")
@@ -47,13 +56,24 @@ class Visit(models.Model):
     meja3_at = models.DateTimeField(null=True, blank=True)
     meja4_at = models.DateTimeField(null=True, blank=True)
     meja5_at = models.DateTimeField(null=True, blank=True)
+    dihapus_at = models.DateTimeField("dihapus dari antrean", null=True, blank=True)
+    dihapus_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    objects = ActiveVisitManager()
+    all_objects = models.Manager()  # noqa: DJ012 (ruff takes a plain Manager for a field)
 
     class Meta:
         ordering = ["-tanggal", "-id"]
         verbose_name = "kunjungan"
         verbose_name_plural = "kunjungan"
         constraints = [
-            models.UniqueConstraint(fields=["person", "opening_day"], name="one_visit_a_person_a_day"),
+            models.UniqueConstraint(
+                fields=["person", "opening_day"],
+                condition=models.Q(dihapus_at__isnull=True),
+                name="one_visit_a_person_a_day",
+            ),
         ]
         indexes = [
             models.Index(fields=["posyandu", "tanggal"]),
@@ -65,3 +85,7 @@ class Visit(models.Model):
 
     def meja_done(self, meja: int) -> bool:
         return meja == 1 or getattr(self, f"meja{meja}_at") is not None
+
+    def has_records(self) -> bool:
+        """Anything recorded at meja 2–5; such a visit is corrected, never removed."""
+        return any(self.meja_done(meja) for meja in range(2, 6))

@@ -4,7 +4,7 @@ from django import template
 
 from registry.models import Person
 from visits import selectors, service_windows
-from visits.visit_results import kms_chart
+from visits.visit_results import child_growth_charts
 
 register = template.Library()
 
@@ -13,10 +13,10 @@ register = template.Library()
 def person_health(person: Person):
     measurements = selectors.person_measurements(person)
     care = selectors.person_care(person)
-    chart = kms_chart(person, [(m.visit.tanggal, m.berat_kg) for m in measurements]) or ""
+    rows = [(m.visit.tanggal, m.berat_kg, m.tinggi_cm) for m in measurements]
     return {
         "measurements": list(reversed(measurements)),
-        "chart": chart,
+        "charts": child_growth_charts(person, rows),
         "imunisasi": [(antigen, c.visit.tanggal) for c in care for antigen in c.imunisasi],
         "vitamin_a": [(c.visit.tanggal, _capsule(c)) for c in care if c.vitamin_a],
         "obat_cacing": [c.visit.tanggal for c in care if c.obat_cacing],

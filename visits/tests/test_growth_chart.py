@@ -36,3 +36,11 @@ def test_age_axis_zooms_to_the_child_but_not_below_24_months():
     assert age_range([Point(3, 6, "")]) == (0, 24)
     assert age_range([Point(25, 12, "")]) == (0, 36)
     assert age_range([Point(58, 17, "")]) == (0, 60)
+
+
+def test_chart_text_stays_at_least_12_px_on_a_360_px_phone():
+    svg = render_svg("pbu", 2, [Point(10, 72, "15-11-2026: 72,0 cm")])
+    width = float(re.search(r'viewBox="0 0 (\d+)', svg).group(1))
+    smallest = min(float(size) for size in re.findall(r'font-size="([\d.]+)"', svg))
+    shown_width = 360 - 2 * 16  # the page's side padding
+    assert smallest * shown_width / width >= 12

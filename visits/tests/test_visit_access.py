@@ -78,7 +78,9 @@ def test_follow_up_of_another_areas_referral_is_404(login, visits):
 def test_kader_cannot_mark_follow_up_but_puskesmas_can(login, visits):
     referral = Referral.objects.get(visit=visits["a"])
     assert login("kader_a").post(reverse("referral_follow_up", args=[referral.pk])).status_code == 403
-    assert login("staff_a").post(reverse("referral_follow_up", args=[referral.pk])).status_code == 302
+    outcome = {"dirujuk_ke": "Puskesmas A", "sampai": "true"}
+    staff = login("staff_a")
+    assert staff.post(reverse("referral_follow_up", args=[referral.pk]), outcome).status_code == 302
     referral.refresh_from_db()
     assert referral.ditindaklanjuti_at is not None
 
