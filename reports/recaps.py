@@ -70,9 +70,10 @@ def _set(recap_id: int, **fields) -> None:
 
 def _claim(recap_id: int, task_id: str) -> bool:
     """Take the recap for this task. Besides a queued or failed recap, a running one is taken by a
-    redelivery of the task already building it: acks_late redelivers only when that worker died."""
+    redelivery of the task already building it: acks_late redelivers only when that worker died.
+    A recap that killed MAX_ATTEMPTS workers is left to the sweeper, which marks it failed."""
     waiting = Q(status__in=[RecapStatus.QUEUED, RecapStatus.FAILED])
-    mine = waiting | Q(status=RecapStatus.RUNNING, task_id=task_id)
+    mine = waiting | Q(status=RecapStatus.RUNNING, task_id=task_id, attempts__lt=MAX_ATTEMPTS)
     return bool(
         Recap.objects.filter(mine, pk=recap_id).update(
             status=RecapStatus.RUNNING, progress=5, error="", task_id=task_id,

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from kombu import pools
 
 from posyandu.celery import app
 
@@ -107,9 +108,9 @@ def sending_to(broker: str):
 
 
 def _reset_connections() -> None:
-    # Celery keeps one connection pool per app; a new broker address needs a new pool.
-    if app._pool is not None:
-        app._pool.force_close_all()
+    # Celery keeps the app's connection pool, kombu a registry of pools by address: a broker
+    # stopped or changed needs fresh ones.
+    pools.reset()
     app._pool = None
     app.amqp._producer_pool = None
 

@@ -111,6 +111,13 @@ def test_a_redelivered_task_takes_over_its_dead_workers_recap_but_no_other(recap
     assert (done.status, done.attempts) == (RecapStatus.DONE, 2)
 
 
+def test_a_recap_that_kills_its_workers_is_not_taken_over_for_ever(recap):
+    Recap.objects.filter(pk=recap.pk).update(status=RecapStatus.RUNNING, attempts=3, task_id="task-1")
+    assert recaps.build(recap.pk, task_id="task-1").status == RecapStatus.DONE  # fourth attempt
+    Recap.objects.filter(pk=recap.pk).update(status=RecapStatus.RUNNING, attempts=4, task_id="task-1")
+    assert recaps.build(recap.pk, task_id="task-1").status == RecapStatus.RUNNING  # left to the sweeper
+
+
 def test_a_failed_recap_is_retried_from_its_page(login, recap, django_capture_on_commit_callbacks):
     Recap.objects.filter(pk=recap.pk).update(status=RecapStatus.FAILED, attempts=4, error="OSError: disk")
     client = login("staff_a")
