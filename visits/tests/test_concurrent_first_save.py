@@ -1,11 +1,9 @@
 """Two kader save the first record of the same meja at the same moment, on two real database
 connections: one saves, the other gets the conflict message with what they typed kept."""
 
-import datetime as dt
 import threading
 
 import pytest
-import time_machine
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -15,11 +13,8 @@ from registry.models import Role
 from visits import services
 from visits.models import AuditEntry, Measurement
 
-NOW = dt.datetime(2026, 11, 15, 10, 0, tzinfo=dt.UTC)
-
 
 @pytest.mark.django_db(transaction=True)
-@time_machine.travel(NOW, tick=False)
 def test_two_kader_saving_the_first_weighing_at_once(world, balita, day_a, django_user_model, monkeypatch):
     kader_2 = _user(django_user_model, "kader_a2", Role.KADER, posyandu=world.a.posyandu)
     visit = services.visit_register(person=balita, opening_day=day_a, user=world.users["kader_a"])
