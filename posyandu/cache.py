@@ -4,6 +4,7 @@ The cache only holds figures the database can recompute (reports of closed month
 outage makes pages slower, never broken. Django's RedisCache raises on a refused connection."""
 
 import logging
+from time import monotonic
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
@@ -11,12 +12,22 @@ from redis.exceptions import RedisError
 log = logging.getLogger(__name__)
 
 
+# After a failure the cache is left alone for this long: a Redis that does not answer would
+# otherwise cost a connection timeout on every read and write of a page.
+PAUSE_SECONDS = 30
+
+
 class FailOpenRedisCacheClient(RedisCacheClient):
+    _paused_until = 0.0
+
     def _fail_open(self, operation: str, fallback, *args):
+        if monotonic() < self._paused_until:
+            return fallback
         try:
             return getattr(super(), operation)(*args)
         except RedisError as error:
-            log.warning("cache %s skipped, Redis unavailable: %s", operation, error)
+            log.warning("cache %s skipped, Redis unavailable for %s s: %s", operation, PAUSE_SECONDS, error)
+            self._paused_until = monotonic() + PAUSE_SECONDS
             return fallback
 
     def get(self, key, default):

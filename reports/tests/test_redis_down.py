@@ -3,10 +3,13 @@ same figures, computed from the database."""
 
 import re
 import socket
+from time import monotonic
 
 from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCacheClient
 from django.urls import reverse
 
+from posyandu.cache import PAUSE_SECONDS
 from reports import recaps
 from reports.models import RecapKind
 from reports.period import Month
@@ -47,3 +50,13 @@ def test_the_recap_page_answers_with_the_cache_down(login, world, settings):
     cache_at_a_closed_port(settings)
     response = login("staff_a").get(reverse("recap_list"))
     assert response.status_code == 200 and "Rekap Puskesmas Puskesmas A" in response.content.decode()
+
+
+def test_a_cache_that_failed_is_left_alone_for_a_while(settings, monkeypatch):
+    cache_at_a_closed_port(settings)  # its first read failed: the cache pauses
+    tried = []
+    monkeypatch.setattr(RedisCacheClient, "get", lambda self, key, default: tried.append(key) or default)
+    assert cache.get("k", "miss") == "miss" and tried == []
+    later = monotonic() + PAUSE_SECONDS + 1
+    monkeypatch.setattr("posyandu.cache.monotonic", lambda: later)
+    assert cache.get("k", "miss") == "miss" and tried == [":1:k"]  # tried again after the pause
