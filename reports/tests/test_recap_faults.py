@@ -30,11 +30,22 @@ def recap(world):
     return recaps.mark_requested(kind=RecapKind.PUSKESMAS, area=world.pkm_a, month=AUG)[0]
 
 
-def test_a_programming_error_fails_at_once_without_retry(recap, monkeypatch):
-    def broken(*args):
-        raise KeyError("ds")
+def first_build_fails(monkeypatch, error: Exception) -> list[int]:
+    """The first build of a recap raises `error`; later ones work. Returns the calls made."""
+    real, calls = recaps.puskesmas_rows, []
 
-    monkeypatch.setattr(recaps, "puskesmas_rows", broken)
+    def flaky(*args):
+        calls.append(1)
+        if len(calls) == 1:
+            raise error
+        return real(*args)
+
+    monkeypatch.setattr(recaps, "puskesmas_rows", flaky)
+    return calls
+
+
+def test_a_programming_error_fails_at_once_without_retry(recap, monkeypatch):
+    first_build_fails(monkeypatch, KeyError("ds"))
     with pytest.raises(KeyError):
         build_recap.apply(args=[recap.pk]).get()
     recap.refresh_from_db()
@@ -43,15 +54,7 @@ def test_a_programming_error_fails_at_once_without_retry(recap, monkeypatch):
 
 
 def test_a_transient_database_error_is_retried_and_the_recap_completes(recap, monkeypatch):
-    real, calls = recaps.puskesmas_rows, []
-
-    def flaky(*args):
-        calls.append(1)
-        if len(calls) == 1:
-            raise OperationalError("server closed the connection unexpectedly")
-        return real(*args)
-
-    monkeypatch.setattr(recaps, "puskesmas_rows", flaky)
+    calls = first_build_fails(monkeypatch, OperationalError("server closed the connection unexpectedly"))
     with pytest.raises(Retry):
         build_recap.apply(args=[recap.pk]).get()
     recap.refresh_from_db()
