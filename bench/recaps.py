@@ -87,8 +87,8 @@ def build(kind: str) -> None:
             if kind == "kabkota"
             else Puskesmas.objects.filter(nama__startswith="Puskesmas Uji").first()
         )
-        recap, _ = recaps.request_recap(kind=RecapKind.KABKOTA if kind == "kabkota" else RecapKind.PUSKESMAS,
-                                        area=area, month=month)  # fmt: skip
+        recap, _ = recaps.mark_requested(kind=RecapKind.KABKOTA if kind == "kabkota" else RecapKind.PUSKESMAS,
+                                         area=area, month=month)  # fmt: skip
         recaps.build(recap.pk)
     seconds = time.perf_counter() - start
     print(f"{seconds:.3f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}")

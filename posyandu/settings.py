@@ -126,21 +126,49 @@ if not CELERY_BROKER_URL:
     CELERY_BROKER_URL = "memory://"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
+# A task is acknowledged only when it has finished, so a worker killed mid-build (kill -9, out of
+# memory) leaves its message in Redis; Redis hands it to another worker after the visibility
+# timeout, which must exceed the longest recap build (under a second on the benchmark district).
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+_VISIBILITY_TIMEOUT = envint("CELERY_VISIBILITY_TIMEOUT", 600)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": _VISIBILITY_TIMEOUT,
+    "unacked_restore_interval": min(10, _VISIBILITY_TIMEOUT),
+    "unacked_restore_throttle": 1,
+    "socket_connect_timeout": 2,
+}
+# A web request that queues a recap while Redis is down gives up after about a second; the
+# recap stays queued in the database and the sweeper below sends it again.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5,
+}  # fmt: skip
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# A queued or running recap with no sign of life for this long is stuck (its message was lost or
+# its worker died): the sweeper queues it again.
+RECAP_STALE_SECONDS = envint("RECAP_STALE_SECONDS", 2 * _VISIBILITY_TIMEOUT)
+# Test-only: seconds to wait after each sheet, so a test can kill a worker mid-build.
+RECAP_SHEET_DELAY = float(envstr("RECAP_SHEET_DELAY", "0"))
 CELERY_BEAT_SCHEDULE = {
     # Last month's recaps of every Puskesmas and Kab/Kota, on the 1st at 02:00 (Asia/Jakarta).
     "rekap-bulanan": {
         "task": "reports.tasks.queue_monthly_recaps",
         "schedule": crontab(minute=0, hour=2, day_of_month=1),
     },
+    "rekap-macet": {"task": "reports.tasks.sweep_stuck_recaps", "schedule": crontab(minute="*/5")},
 }
 
 # Reports cache the figures of closed months (reports.selectors.closed_month_cached): in Redis
 # when REDIS_URL is set, so every web worker shares them; else in each process's memory.
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": envstr("REDIS_URL", "")}
+        {
+            # Fail-open: with Redis down a read is a miss and a write is skipped (posyandu/cache.py).
+            "BACKEND": "posyandu.cache.FailOpenRedisCache",
+            "LOCATION": envstr("REDIS_URL", ""),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+        }
         if envstr("REDIS_URL", "")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

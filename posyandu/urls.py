@@ -26,3 +26,5 @@ urlpatterns = [
     path("", include("reports.urls")),
     path("", include("registry.urls")),
 ]
+
+handler500 = "posyandu.views.server_error"

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -99,13 +100,19 @@ class Row:
     kind: str = "row"  # row, subtotal or total
 
 
+def printable(text: str | None) -> str | None:
+    """The text without the control characters openpyxl refuses (an area name holding a
+    control character pasted from another program would otherwise fail the whole recap)."""
+    return text if text is None else ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
 def write_workbook(title: str, area: str, month: Month, label_headers: list[str], rows: list[Row],
                    on_sheet: Callable[[int], None] = lambda done: None) -> Workbook:  # fmt: skip
     book = Workbook()
     book.remove(book.active)
     for done, (sheet_name, columns) in enumerate(SHEETS.items(), start=1):
         sheet = book.create_sheet(sheet_name)
-        sheet["A1"] = f"{title} {area}: {sheet_name}"
+        sheet["A1"] = f"{title} {printable(area)}: {sheet_name}"
         sheet["A1"].font = Font(bold=True, size=13)
         sheet["A2"] = f"Bulan {month}"
         headers = label_headers + [c.header for c in columns]
@@ -124,7 +131,7 @@ def write_workbook(title: str, area: str, month: Month, label_headers: list[str]
 
 def _write_row(sheet, r: int, row: Row, columns: list[Column], label_count: int) -> None:
     for col, label in enumerate(row.labels, start=1):
-        sheet.cell(r, col, label)
+        sheet.cell(r, col, printable(label))
     for col, column in enumerate(columns, start=label_count + 1):
         cell = sheet.cell(r, col, column.value(row.figures))
         cell.number_format = column.format

@@ -4,6 +4,7 @@ request."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from registry.models import KabKota, Puskesmas
 
@@ -32,6 +33,10 @@ class Recap(models.Model):
     file = models.CharField(max_length=200, blank=True)  # path under MEDIA_ROOT
     error = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # The Celery task building it: a redelivery of that same task (its worker died) may take over.
+    task_id = models.CharField(max_length=64, blank=True)
+    # Last sign of life (queued, claimed, a sheet written): the sweeper re-queues a stale recap.
+    touched_at = models.DateTimeField(default=timezone.now)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

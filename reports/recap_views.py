@@ -14,6 +14,9 @@ from registry.scoping import profile_of, sees_everything
 from . import recaps, staleness
 from .models import Recap, RecapKind, RecapStatus
 from .period import Month
+from .tasks import request_recap
+
+OUTCOME_TEXT = {"queued": "masuk antrean", "running": "sedang dibuat"}
 
 
 def recaps_visible(user):
@@ -56,8 +59,12 @@ def recap_list(request):
             raise PermissionDenied("Wilayah ini bukan wilayah Anda.")
         month = Month.parse(request.POST.get("bulan", ""), months[1])
         kind = RecapKind.KABKOTA if isinstance(chosen, KabKota) else RecapKind.PUSKESMAS
-        recap, queued = recaps.request_recap(kind=kind, area=chosen, month=month, user=request.user)
-        messages.success(request, f"{recap} {'masuk antrean' if queued else 'sedang dibuat'}.")
+        recap, outcome = request_recap(kind=kind, area=chosen, month=month, user=request.user)
+        if outcome == "kept":
+            messages.warning(request, f"{recap}: antrean sedang terganggu. Permintaan disimpan dan "
+                                      "rekap dibuat otomatis begitu antrean pulih.")  # fmt: skip
+        else:
+            messages.success(request, f"{recap} {OUTCOME_TEXT[outcome]}.")
         return redirect("recap_list")
     rows = recaps_visible(request.user).order_by("-bulan", "kind", "puskesmas__nama")
     pending = rows.filter(status__in=[RecapStatus.QUEUED, RecapStatus.RUNNING]).exists()

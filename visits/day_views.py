@@ -129,15 +129,19 @@ def visit_meja(request, pk: int, meja: int):
     form_class = FORMS_BY_MEJA[meja](groups, subject)
     form = form_class(request.POST or None, instance=record, groups=groups, subject=subject, **extra)
     editable = can_edit_visit(request.user, visit)
+    version = record.version if record else ""
     if request.method == "POST":
+        version = request.POST.get("version", "")
         if not editable:
             raise PermissionDenied("Kunjungan ini tidak dapat diubah lagi oleh peran Anda.")
         if form.is_valid():
-            version = request.POST.get("version")
             try:
                 services.record_save(visit=visit, meja=meja, data=form.cleaned_data, user=request.user,
                                      version=int(version) if version else None)  # fmt: skip
-            except (services.EditConflict, services.QueueError) as refused:
+            except services.EditConflict as conflict:
+                form.add_error(None, str(conflict))
+                version = conflict.version  # the form shown again saves over what is there now
+            except services.QueueError as refused:
                 form.add_error(None, str(refused))
             else:
                 messages.success(request, f"Meja {meja} untuk {visit.person.nama} disimpan.")
@@ -149,9 +153,7 @@ def visit_meja(request, pk: int, meja: int):
         "meja": meja,
         "meja_name": MEJA_NAMES[meja],
         "form": form,
-        "version": request.POST.get("version")
-        if request.method == "POST"
-        else (record.version if record else ""),
+        "version": version,
         "groups": visit.person.groups_on(visit.tanggal),
         "editable": editable,
         "back": _back(visit, meja),

@@ -6,7 +6,7 @@ import datetime as dt
 import decimal
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Model
 from django.forms.models import model_to_dict
 from django.utils import timezone
@@ -24,10 +24,12 @@ _DERIVED = {"id", "visit", "version", "updated_by", "updated_at"}
 
 
 class EditConflict(Exception):
-    """Another kader saved the same table of this visit after the form was opened."""
+    """Another kader saved the same table of this visit after the form was opened. `version` is
+    the record's version now, for the form shown again: saving it then overwrites knowingly."""
 
-    def __init__(self, by):
+    def __init__(self, by, version: int | None = None):
         super().__init__(f"Data meja ini baru saja disimpan oleh {by}. Periksa isinya, lalu simpan lagi.")
+        self.version = version
 
 
 class QueueError(Exception):
@@ -121,7 +123,7 @@ def record_save(*, visit: Visit, meja: int, data: dict, user, version: int | Non
     model = RECORDS[meja]
     record = model.objects.select_for_update().filter(visit=visit).first()
     if record is not None and record.version != version:
-        raise EditConflict(record.updated_by)
+        raise EditConflict(record.updated_by, record.version)
     before = _snapshot(record)
     if record is None:
         record = model(visit=visit, updated_by=user)
@@ -133,7 +135,7 @@ def record_save(*, visit: Visit, meja: int, data: dict, user, version: int | Non
     if meja == 2:
         apply_growth(record, visit.person)
         record.flags = "; ".join(outside_normal(record, visit.person.jenis_kelamin))
-    record.save()
+    _save_first_or_conflict(record, model)
     record.refresh_from_db()  # the audit shows values as stored (9.00, not 9.0)
     AuditEntry.objects.create(visit=visit, meja=meja, user=user, before=before, after=_snapshot(record))
     Visit.objects.filter(pk=visit.pk, **{f"meja{meja}_at__isnull": True}).update(
@@ -147,6 +149,21 @@ def record_save(*, visit: Visit, meja: int, data: dict, user, version: int | Non
     else:
         referrals_refresh(visit, user=user, why=why)
     return record
+
+
+def _save_first_or_conflict(record: Model, model: type[Model]) -> None:
+    """Save the record. Two kader saving the first record of a table at once both find none (no
+    row to lock); the unique visit makes the second insert fail, which is the same conflict as
+    a stale form, not an error."""
+    if record.pk is not None:
+        record.save()
+        return
+    try:
+        with transaction.atomic():
+            record.save()
+    except IntegrityError:
+        winner = model.objects.select_related("updated_by").get(visit=record.visit)
+        raise EditConflict(winner.updated_by, winner.version) from None
 
 
 @transaction.atomic

@@ -15,7 +15,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from conftest import make_household, make_person
-from reports import closing, pws, recaps, selectors, snapshots
+from reports import closing, pws, recaps, selectors, snapshots, tasks
 from reports.dashboard import pws_dashboard
 from reports.models import MonthClosing, Recap, RecapKind
 from reports.period import Month
@@ -68,7 +68,7 @@ def mawar_report(client, world):
 
 
 def recap_skdn_row(world, settings):
-    recap, _ = recaps.request_recap(kind=RecapKind.PUSKESMAS, area=world.pkm_a, month=AUG)
+    recap, _ = tasks.request_recap(kind=RecapKind.PUSKESMAS, area=world.pkm_a, month=AUG)
     recap = recaps.build(recap.pk)
     sheet = load_workbook(settings.MEDIA_ROOT / recap.file)["SKDN"]
     return [c.value for c in sheet[5]][:11]

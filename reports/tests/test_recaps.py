@@ -17,7 +17,7 @@ def media(settings, tmp_path):
 
 
 def built(kind, area):
-    recap, _ = recaps.request_recap(kind=kind, area=area, month=AUG)
+    recap, _ = recaps.mark_requested(kind=kind, area=area, month=AUG)
     return recaps.build(recap.pk)
 
 
@@ -65,7 +65,7 @@ def test_kabkota_recap_has_a_row_per_puskesmas(august, settings):
 def test_a_failed_build_leaves_no_partial_file_and_the_old_file_stays(august, settings, monkeypatch):
     recap = built(RecapKind.PUSKESMAS, august.pkm_a)
     original = (settings.MEDIA_ROOT / recap.file).read_bytes()
-    recaps.request_recap(kind=RecapKind.PUSKESMAS, area=august.pkm_a, month=AUG)
+    recaps.mark_requested(kind=RecapKind.PUSKESMAS, area=august.pkm_a, month=AUG)
 
     def broken(*args, **kwargs):
         raise OSError("disk penuh")
