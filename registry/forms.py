@@ -5,11 +5,11 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.urls import reverse
 from django.utils.html import format_html
 
+from common.widgets import DATE_WIDGET
+
 from . import identifiers
 from .models import Desa, Household, Person, Posyandu, Relation
 from .scoping import scope
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _optional_sixteen_digits(value: str | None) -> str | None:

@@ -7,10 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from common.paging import page_of
+
 from . import selectors, services
 from .forms import HouseholdForm, HouseholdMoveForm, MemberFormSet, PersonForm
 from .models import Household, Person, Posyandu, Role
-from .paging import page_of
 from .permissions import require_registry_editor
 from .scoping import get_scoped_or_404, profile_of, scope
 

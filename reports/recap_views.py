@@ -7,8 +7,8 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from common.paging import page_of
 from registry.models import KabKota, Puskesmas, Role
-from registry.paging import page_of
 from registry.scoping import profile_of, sees_everything
 
 from . import recaps

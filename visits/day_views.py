@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from common.paging import page_of
 from registry.models import Person, Posyandu
-from registry.paging import page_of
 from registry.scoping import get_scoped_or_404, scope
 
 from . import selectors, services
