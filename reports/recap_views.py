@@ -4,9 +4,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 
+from common.htmx import render_page_or_partial
 from common.paging import page_of
 from registry.models import KabKota, Puskesmas, Role
 from registry.scoping import profile_of, sees_everything
@@ -62,8 +63,7 @@ def recap_list(request):
     rows = recaps_visible(request.user).order_by("-bulan", "kind", "puskesmas__nama")
     pending = rows.filter(status__in=[RecapStatus.QUEUED, RecapStatus.RUNNING]).exists()
     context = {"page": page_of(request, rows), "areas": areas, "months": months, "pending": pending}
-    template = "reports/_recap_rows.html" if request.headers.get("HX-Request") else "reports/recap_list.html"
-    return render(request, template, context)
+    return render_page_or_partial(request, "reports/recap_list.html", "reports/_recap_rows.html", context)
 
 
 def recap_download(request, pk: int):
