@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from common.cells import csv_text
+
 from .indices import INDICES, LYING, STANDING, UNKNOWN, compute, sex_code
 from .status import statuses
 
@@ -156,7 +158,7 @@ def write_csv(rows: Iterable[dict[str, str]], out: io.TextIOBase) -> int:
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow(row)
+        writer.writerow({key: csv_text(value) for key, value in row.items()})
         count += 1
     return count
 
