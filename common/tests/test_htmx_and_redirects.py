@@ -36,6 +36,8 @@ def test_only_an_htmx_swap_is_partial(headers, partial):
         ("//evil.example/", None),
         ("/\\evil.example", None),
         ("javascript:alert(1)", None),
+        ("abc", None),  # not a path: redirect() would try it as a view name
+        ("http://testserver/rujukan/", None),
         ("", None),
         (None, None),
     ],
@@ -75,6 +77,7 @@ def test_queue_search_swap_and_history_restore(world, login):
         ("//evil.example/", "/rujukan/"),
         ("/rujukan/?status=semua", "/rujukan/?status=semua"),
         ("", "/rujukan/"),
+        ("abc", "/rujukan/"),
     ],
 )
 def test_referral_follow_up_returns_only_within_the_site(world, login, next_url, lands_on):

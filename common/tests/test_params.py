@@ -36,3 +36,20 @@ def test_int_param_falls_back_to_its_default():
     assert int_param("45", 1, low=1, high=5) == 1
     assert int_param("", 2026) == 2026
     assert int_param("3", 1, low=1, high=5) == 3
+
+
+@pytest.mark.parametrize("tahun", ["abc", "²", "99999", "-1", ""])
+def test_sasaran_page_with_a_bad_year_shows_this_year(world, login, tahun):
+    response = login("staff_a").get("/laporan/pws/sasaran/", {"puskesmas": world.pkm_a.pk, "tahun": tahun})
+    assert response.status_code == 200
+    assert response.context["year"] == 2026  # the pinned clock's year
+
+
+@pytest.mark.parametrize("meja", ["", "45", "²", "0", "123"])
+def test_opening_day_with_a_bad_meja_shows_table_one(world, login, meja):
+    from .walk import populate
+
+    day = populate(world).real["hari-buka/"]
+    response = login("kader_a").get(f"/hari-buka/{day}/", {"meja": meja})
+    assert response.status_code == 200
+    assert response.context["meja"] == 1

@@ -18,10 +18,11 @@ from visits.models import Referral
 
 CONVERTER = re.compile(r"<(?:(\w+):)?(\w+)>")
 SKIPPED_PREFIXES = ("admin/",)  # Django's own admin: its parameters are Django's to parse
+LOGOUT = "keluar/"
 ROLES = ["kader_a", "staff_a", "dinkes_1", "admin", None]  # None: not logged in
 HUGE = str(2**63)  # one past PostgreSQL's bigint
 # Values that once reached int(), Decimal() or PostgreSQL unchecked.
-GARBAGE = ["", "abc", "45", "-1", "0", "²", "٣", "1e5", "9" * 30, "1,5", "2026-13", " 1 ", "\x00", "<b>"]
+GARBAGE = ["", "abc", "45", "-1", "²", "٣", "9" * 30, "1,5", "2026-13", "\x00", "<b>"]
 PARAMS = ["meja", "posyandu", "puskesmas", "tahun", "bulan", "hari", "status", "q", "page", "indikator",
           "next", "person", "area", "version", "catatan", "pk", "id"]  # fmt: skip
 
@@ -39,7 +40,8 @@ def routes() -> list[str]:
             elif isinstance(p, URLPattern):
                 yield route
 
-    return sorted(set(walk(get_resolver().url_patterns, "")))
+    # Logging out ends the role's session: walked last, or every later request would be anonymous.
+    return sorted(set(walk(get_resolver().url_patterns, "")), key=lambda route: (route == LOGOUT, route))
 
 
 def fill(route: str, **values: str) -> str:
@@ -53,6 +55,7 @@ class Ids:
 
     real: dict[str, int]
     other_area: list[int]
+    area: dict[str, str]  # valid area parameters, so that a garbage one is not masked by a 404
     missing: tuple[str, ...] = ("0", "99999999", HUGE, "9" * 40)
 
     def of(self, route: str) -> str:
@@ -86,7 +89,10 @@ def populate(world) -> Ids:
     real = {"warga/": child.pk, "keluarga/": household.pk, "posyandu/": world.a.posyandu.pk,
             "laporan/posyandu/": world.a.posyandu.pk, "hari-buka/": day.pk, "kunjungan/": visit.pk,
             "rujukan/": referral.pk, "laporan/rekap/": recap.pk}  # fmt: skip
-    return Ids(real=real, other_area=[world.c.person.pk, world.c.household.pk, world.c.posyandu.pk])
+    area = {"posyandu": str(world.a.posyandu.pk), "puskesmas": str(world.pkm_a.pk)}
+    return Ids(
+        real=real, other_area=[world.c.person.pk, world.c.household.pk, world.c.posyandu.pk], area=area
+    )
 
 
 def client_for(world, role: str | None) -> Client:
