@@ -3,8 +3,9 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
+from common.paging import page_of
+
 from .models import AccessAction, AccessLog, Role
-from .paging import page_of
 from .scoping import profile_of, scope, sees_everything
 
 

@@ -6,12 +6,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from common.widgets import DATE_WIDGET
+
 from . import identifiers, privacy
 from .models import Desa, Household, Person, Posyandu, Relation
 from .scoping import scope
 from .validators import move_date_error
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _optional_sixteen_digits(value: str | None) -> str | None:
@@ -99,7 +99,7 @@ class PersonForm(forms.ModelForm):
     def clean_telepon(self):
         phone = self.cleaned_data.get("telepon", "").replace(" ", "").replace("-", "")
         digits = phone[1:] if phone.startswith("+") else phone
-        if phone and (not digits.isdigit() or not 8 <= len(digits) <= 15):
+        if phone and (not (digits.isascii() and digits.isdigit()) or not 8 <= len(digits) <= 15):
             raise forms.ValidationError("Nomor HP harus 8–15 angka, boleh diawali +.")
         return phone
 
@@ -153,7 +153,7 @@ class HouseholdForm(forms.ModelForm):
 
 def _clean_rt_rw(value: str, label: str) -> str:
     value = value.strip()
-    if value and not value.isdigit():
+    if value and not (value.isascii() and value.isdigit()):
         raise forms.ValidationError(f"{label} hanya berisi angka, misalnya 003.")
     return value.zfill(3) if value else ""
 

@@ -23,7 +23,7 @@ def clean_digits(value: str | None) -> str:
 
 def sixteen_digit_error(value: str, label: str) -> str | None:
     """A message in Indonesian when value is not exactly 16 digits, else None."""
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):  # isdigit() alone accepts "²" and "٣"
         return f"{label} hanya boleh berisi angka."
     if len(value) != ID_LENGTH:
         return f"{label} harus 16 digit (sekarang {len(value)} digit)."

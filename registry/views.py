@@ -5,24 +5,21 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+
+from common.htmx import render_page_or_partial
+from common.paging import page_of
+from common.params import int_or_none
+from common.redirects import safe_target
 
 from . import privacy, selectors, services
 from .forms import HouseholdForm, HouseholdMoveForm, MemberFormSet, PersonForm
 from .models import Household, Person, Posyandu, Role
-from .paging import page_of
 from .permissions import require_registry_editor
 from .scoping import get_scoped_or_404, profile_of, scope
 
 
 def _posyandu_filter(request) -> int | None:
-    value = request.GET.get("posyandu", "")
-    return int(value) if value.isdigit() else None
-
-
-def _template(request, full: str, partial: str) -> str:
-    """htmx search requests get only the result list."""
-    return partial if request.headers.get("HX-Request") else full
+    return int_or_none(request.GET.get("posyandu"))
 
 
 def home(request):
@@ -36,9 +33,7 @@ def person_list(request):
     q = request.GET.get("q", "")
     people = selectors.person_search(user=request.user, q=q, posyandu_id=_posyandu_filter(request))
     context = {"page": page_of(request, people), "q": q, "today": timezone.localdate()}
-    return render(
-        request, _template(request, "registry/person_list.html", "registry/_person_rows.html"), context
-    )
+    return render_page_or_partial(request, "registry/person_list.html", "registry/_person_rows.html", context)
 
 
 def person_detail(request, pk: int):
@@ -68,10 +63,8 @@ def household_list(request):
     q = request.GET.get("q", "")
     households = selectors.household_search(user=request.user, q=q, posyandu_id=_posyandu_filter(request))
     context = {"page": page_of(request, households), "q": q}
-    return render(
-        request,
-        _template(request, "registry/household_list.html", "registry/_household_rows.html"),
-        context,
+    return render_page_or_partial(
+        request, "registry/household_list.html", "registry/_household_rows.html", context
     )
 
 
@@ -177,9 +170,7 @@ def posyandu_detail(request, pk: int):
 
 def _next_url(request) -> str | None:
     """Where to go back to after registering a newcomer on an opening day (same site only)."""
-    target = request.GET.get("next", "")
-    allowed = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
-    return target if target and allowed else None
+    return safe_target(request, request.GET.get("next"))
 
 
 def _warn_nik(request, people) -> None:

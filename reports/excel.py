@@ -12,6 +12,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from common.cells import xlsx_cell
+
 from .period import Month
 from .sections import PosyanduMonth
 
@@ -112,8 +114,7 @@ def write_workbook(title: str, area: str, month: Month, label_headers: list[str]
     book.remove(book.active)
     for done, (sheet_name, columns) in enumerate(SHEETS.items(), start=1):
         sheet = book.create_sheet(sheet_name)
-        sheet["A1"] = f"{title} {printable(area)}: {sheet_name}"
-        sheet["A1"].font = Font(bold=True, size=13)
+        xlsx_cell(sheet, 1, 1, f"{title} {printable(area)}: {sheet_name}").font = Font(bold=True, size=13)
         sheet["A2"] = f"Bulan {month}"
         headers = label_headers + [c.header for c in columns]
         for col, header in enumerate(headers, start=1):
@@ -131,7 +132,7 @@ def write_workbook(title: str, area: str, month: Month, label_headers: list[str]
 
 def _write_row(sheet, r: int, row: Row, columns: list[Column], label_count: int) -> None:
     for col, label in enumerate(row.labels, start=1):
-        sheet.cell(r, col, printable(label))
+        xlsx_cell(sheet, r, col, printable(label))
     for col, column in enumerate(columns, start=label_count + 1):
         cell = sheet.cell(r, col, column.value(row.figures))
         cell.number_format = column.format

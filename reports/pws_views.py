@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from common.params import int_or_none, int_param
 from registry.models import Puskesmas, Role
 from registry.scoping import profile_of, scope, sees_everything
 
@@ -25,11 +26,8 @@ def _puskesmas(request) -> Puskesmas:
     if not sees_everything(request.user) and (profile is None or profile.role == Role.KADER):
         raise Http404
     choices = scope(Puskesmas.objects.order_by("nama"), request.user)
-    pk = request.GET.get("puskesmas", "")
-    if pk:
-        if not pk.isdigit():
-            raise Http404
-        return get_object_or_404(choices, pk=pk)
+    if request.GET.get("puskesmas"):
+        return get_object_or_404(choices, pk=int_or_none(request.GET["puskesmas"]))
     first = choices.first()
     if first is None:
         raise Http404
@@ -95,7 +93,8 @@ def _save_sasaran(form: SasaranForm, user) -> None:
 
 def sasaran_page(request):
     puskesmas = _puskesmas(request)
-    year = int(request.GET.get("tahun") or timezone.localdate().year)
+    this_year = timezone.localdate().year
+    year = int_param(request.GET.get("tahun"), this_year, low=2000, high=this_year + 1)
     desa = pws_selectors.desa_of_puskesmas(puskesmas)
     entered = SasaranDesa.objects.filter(desa__in=desa, tahun=year).values_list("desa_id", "jenis", "jumlah")
     initial = {f"{kind}_{desa_id}": n for desa_id, kind, n in entered}

@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 
+from common.htmx import render_page_or_partial
+from common.paging import page_of
 from registry.models import KabKota, Puskesmas, Role
-from registry.paging import page_of
 from registry.scoping import profile_of, sees_everything
 
 from . import recaps, staleness
@@ -71,8 +72,7 @@ def recap_list(request):
     page = page_of(request, rows)
     context = {"page": page, "areas": areas, "months": months, "pending": pending,
                "stale": stale_recaps(page.object_list, {value for value, _ in areas})}  # fmt: skip
-    template = "reports/_recap_rows.html" if request.headers.get("HX-Request") else "reports/recap_list.html"
-    return render(request, template, context)
+    return render_page_or_partial(request, "reports/recap_list.html", "reports/_recap_rows.html", context)
 
 
 def stale_recaps(shown, requestable: set[str]) -> dict[int, str]:

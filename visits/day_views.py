@@ -8,8 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from common.htmx import render_page_or_partial
+from common.paging import page_of
+from common.params import int_or_none, int_param
+from common.redirects import redirect_back
 from registry.models import Person, Posyandu
-from registry.paging import page_of
 from registry.scoping import get_scoped_or_404, scope
 
 from . import selectors, services
@@ -58,15 +61,15 @@ def opening_day_today(request):
 
 def opening_day_detail(request, pk: int):
     day = get_scoped_or_404(OpeningDay.objects.select_related("posyandu"), request.user, pk=pk)
+    meja = int_param(request.GET.get("meja"), 1, low=1, high=5)
     if request.method == "POST":
         _require_recorder(request.user)
         person = get_scoped_or_404(Person.objects.filter(household__posyandu=day.posyandu), request.user,
-                                   pk=request.POST.get("person"))  # fmt: skip
+                                   pk=int_or_none(request.POST.get("person")))  # fmt: skip
         services.visit_register(person=person, opening_day=day, user=request.user)
         messages.success(request, f"{person.nama} masuk antrean.")
-        return redirect(f"{reverse('opening_day_detail', args=[day.pk])}?meja={request.GET.get('meja', '1')}")
+        return redirect(f"{reverse('opening_day_detail', args=[day.pk])}?meja={meja}")
     q = request.GET.get("q", "").strip()[:100]
-    meja = int(request.GET.get("meja", "1")) if request.GET.get("meja", "1") in "12345" else 1
     cari = request.GET.get("cari", "").strip()[:100] if meja > 1 else ""
     context = {
         "day": day,
@@ -78,10 +81,8 @@ def opening_day_detail(request, pk: int):
         "meja_names": MEJA_NAMES,
         "can_record": can_record(request.user),
     }
-    if request.headers.get("HX-Request"):
-        partial = "visits/_queue_candidates.html" if meja == 1 else "visits/_queue.html"
-        return render(request, partial, context)
-    return render(request, "visits/opening_day_detail.html", context)
+    partial = "visits/_queue_candidates.html" if meja == 1 else "visits/_queue.html"
+    return render_page_or_partial(request, "visits/opening_day_detail.html", partial, context)
 
 
 @require_POST
@@ -135,9 +136,11 @@ def visit_meja(request, pk: int, meja: int):
         if not editable:
             raise PermissionDenied("Kunjungan ini tidak dapat diubah lagi oleh peran Anda.")
         if form.is_valid():
+            # A missing or unreadable version counts as "new record": a conflict if one exists.
+            version = int_or_none(request.POST.get("version"))
             try:
                 services.record_save(visit=visit, meja=meja, data=form.cleaned_data, user=request.user,
-                                     version=int(version) if version else None)  # fmt: skip
+                                     version=version)  # fmt: skip
             except services.EditConflict as conflict:
                 form.add_error(None, str(conflict))
                 version = conflict.version  # the form shown again saves over what is there now
@@ -185,20 +188,19 @@ def visit_detail(request, pk: int):
 
 
 def referral_list(request):
-    posyandu_id = request.GET.get("posyandu", "")
-    day_id = request.GET.get("hari", "")
+    posyandu_id = int_or_none(request.GET.get("posyandu"))
     open_only = request.GET.get("status", "belum") == "belum"
     rows = selectors.referrals(
         user=request.user,
-        posyandu_id=int(posyandu_id) if posyandu_id.isdigit() else None,
-        day_id=int(day_id) if day_id.isdigit() else None,
+        posyandu_id=posyandu_id,
+        day_id=int_or_none(request.GET.get("hari")),
         open_only=open_only,
     )
     context = {
         "page": page_of(request, rows),
         "open_only": open_only,
         "posyandu_list": scope(Posyandu.objects.order_by("nama"), request.user),
-        "posyandu_id": posyandu_id,
+        "posyandu_id": request.GET.get("posyandu", ""),
         "can_follow_up": can_follow_up_referrals(request.user),
     }
     return render(request, "visits/referral_list.html", context)
@@ -217,17 +219,18 @@ def referral_follow_up(request, pk: int):
         fields = {name: form.cleaned_data[name] for name in services.FOLLOW_UP_FIELDS}
         services.referral_follow_up(referral=referral, user=request.user, **fields)
         messages.success(request, f"Tindak lanjut rujukan {referral.visit.person.nama} dicatat.")
-        return redirect("referral_list")
+        return redirect_back(request, request.POST.get("next"), "referral_list")
     return render(request, "visits/referral_follow_up.html", {"referral": referral, "form": form})
 
 
 def home_visit_list(request):
     posyandu_list = scope(Posyandu.objects.order_by("nama"), request.user)
     chosen = request.GET.get("posyandu") or request.POST.get("posyandu")
-    posyandu = get_object_or_404(posyandu_list, pk=chosen) if chosen else posyandu_list.first()
+    posyandu = get_object_or_404(posyandu_list, pk=int_or_none(chosen)) if chosen else posyandu_list.first()
     if request.method == "POST":
         _require_recorder(request.user)
-        person = get_scoped_or_404(Person.objects.all(), request.user, pk=request.POST.get("person"))
+        person_pk = int_or_none(request.POST.get("person"))
+        person = get_scoped_or_404(Person.objects.all(), request.user, pk=person_pk)
         visit = services.visit_register(person=person, user=request.user, tanggal=timezone.localdate())
         return redirect("visit_meja", pk=visit.pk, meja=2)
     people = (

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils import timezone
 
-from registry.forms import DATE_WIDGET
+from common.widgets import DATE_WIDGET
 from registry.models import Sex
 from visits.growth.indices import LYING, STANDING, UNKNOWN
 

@@ -12,7 +12,9 @@ import io
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+
+from common.cells import csv_text
+from visits import rules
 
 from .indices import INDICES, LYING, STANDING, UNKNOWN, compute, sex_code
 from .status import statuses
@@ -37,6 +39,14 @@ OUTPUT_COLUMNS = (
 POSITIONS = {"": UNKNOWN, "lying": LYING, "l": LYING, "standing": STANDING, "h": STANDING}
 NUMBERS = {"weight_kg": "berat badan", "length_cm": "panjang/tinggi badan", "head_cm": "lingkar kepala",
            "muac_cm": "LiLA"}  # fmt: skip
+# Impossible values for anyone 0-19 years old: from the smallest child limit to the largest school-age
+# one of visits/rules.py (the forms' limits), so a typo (95 kg for 9,5) is refused, not scored.
+PLAUSIBLE = {
+    "weight_kg": (rules.CHILD_LIMITS["berat_kg"].low, rules.SCHOOL_LIMITS["berat_kg"].high),
+    "length_cm": (rules.CHILD_LIMITS["tinggi_cm"].low, rules.SCHOOL_LIMITS["tinggi_cm"].high),
+    "head_cm": (rules.LIMITS["lingkar_kepala_cm"].low, rules.LIMITS["lingkar_kepala_cm"].high),
+    "muac_cm": (rules.CHILD_LIMITS["lila_cm"].low, rules.LIMITS["lila_cm"].high),
+}
 
 
 class RowError(ValueError):
@@ -60,7 +70,8 @@ def _date(value: str, label: str) -> dt.date:
         raise RowError(f"{label} tidak terbaca: {value!r} (pakai YYYY-MM-DD)") from None
 
 
-def _number(value: str, label: str) -> float:
+def _number(value: str, column: str) -> float:
+    label, (low, high) = NUMBERS[column], PLAUSIBLE[column]
     text = value.strip().replace(",", ".")
     if not text:
         return math.nan
@@ -70,6 +81,8 @@ def _number(value: str, label: str) -> float:
         raise RowError(f"{label} bukan angka: {value!r}") from None
     if number <= 0:
         raise RowError(f"{label} harus lebih dari 0: {value!r}")
+    if not low <= number <= high:  # also refuses nan and inf
+        raise RowError(f"{label} tidak masuk akal: {value!r} (antara {_decimal(low)} dan {_decimal(high)})")
     return number
 
 
@@ -84,7 +97,7 @@ def parse_row(raw: dict[str, str]) -> ParsedRow:
         if visit < born:
             raise RowError("tanggal kunjungan sebelum tanggal lahir")
         row.age_days = (visit - born).days
-        row.numbers = {col: _number(row.raw[col], label) for col, label in NUMBERS.items()}
+        row.numbers = {column: _number(row.raw[column], column) for column in NUMBERS}
         measured = row.raw["measured"].lower()
         if measured not in POSITIONS:
             raise RowError(f"cara ukur tidak dikenal: {row.raw['measured']!r} (pakai lying/standing)")
@@ -92,6 +105,10 @@ def parse_row(raw: dict[str, str]) -> ParsedRow:
     except RowError as error:
         row.error = str(error)
     return row
+
+
+def _decimal(number: float) -> str:
+    return f"{number:g}".replace(".", ",")
 
 
 def _z_text(z: float) -> str:
@@ -122,47 +139,18 @@ def assess_rows(rows: list[ParsedRow]) -> Iterator[dict[str, str]]:
         yield out
 
 
-def read_rows(path: Path) -> list[dict[str, str]]:
-    """Rows of a CSV (UTF-8, comma, header row) or the first sheet of an .xlsx file."""
-    if path.suffix.lower() == ".xlsx":
-        return _read_xlsx(path)
-    with open(path, newline="", encoding="utf-8-sig") as f:
-        return list(csv.DictReader(f))
-
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-def _read_xlsx(path: Path) -> list[dict[str, str]]:
-    from openpyxl import load_workbook
-
-    sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    header = [_cell_text(c).strip() for c in next(rows, [])]
-    return [
-        dict(zip(header, map(_cell_text, r), strict=False)) for r in rows if any(c is not None for c in r)
-    ]
-
-
 def write_csv(rows: Iterable[dict[str, str]], out: io.TextIOBase) -> int:
     writer = csv.DictWriter(out, fieldnames=OUTPUT_COLUMNS, lineterminator="\n")
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow(row)
+        writer.writerow({key: csv_text(value) for key, value in row.items()})
         count += 1
     return count
 
 
-def check_file(path: Path, out: io.TextIOBase) -> tuple[int, int]:
-    """Check every row of a file; returns (rows written, rows with an error)."""
-    parsed = [parse_row(raw) for raw in read_rows(path)]
+def check_rows(rows: list[dict[str, str]], out: io.TextIOBase) -> tuple[int, int]:
+    """Check every row (as read by batch_input.read_rows); returns (rows written, rows with an error)."""
+    parsed = [parse_row(raw) for raw in rows]
     written = write_csv(assess_rows(parsed), out)
     return written, sum(1 for r in parsed if r.error)

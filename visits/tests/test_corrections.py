@@ -228,9 +228,9 @@ def test_referral_list_shows_who_cancelled_and_offers_no_follow_up(client, login
     html = client.get(reverse("referral_list"), {"status": "semua"}).content.decode()
     assert html.count("Dibatalkan</span>") == 2
     assert "15 Nov 2026 oleh kader_a: Alasan tidak berlaku lagi: koreksi tanggal lahir" in html
-    assert html.count("Sudah ditindaklanjuti</button>") == 3  # the three BGM only
+    assert html.count("Catat tindak lanjut</a>") == 3  # the three BGM only
     open_html = client.get(reverse("referral_list")).content.decode()
-    assert "Dibatalkan</span>" not in open_html and open_html.count("Sudah ditindaklanjuti</button>") == 3
+    assert "Dibatalkan</span>" not in open_html and open_html.count("Catat tindak lanjut</a>") == 3
 
 
 def test_following_up_a_cancelled_referral_is_refused(client, login, world, girl, weighed):
