@@ -5,3 +5,11 @@ document.addEventListener("click", function (event) {
     window.print();
   }
 });
+
+// A form with data-confirm asks before it is sent (e.g. removing a person from the queue).
+document.addEventListener("submit", function (event) {
+  const form = event.target.closest("form[data-confirm]");
+  if (form && !window.confirm(form.dataset.confirm)) {
+    event.preventDefault();
+  }
+});

@@ -15,18 +15,32 @@ from visits.models import AuditEntry, Measurement
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_kader_saving_the_first_weighing_at_once(world, balita, day_a, django_user_model, monkeypatch):
+@pytest.mark.parametrize("guard", ["visit row lock", "unique record alone"])
+def test_two_kader_saving_the_first_weighing_at_once(
+    world, balita, day_a, django_user_model, monkeypatch, guard
+):
     kader_2 = _user(django_user_model, "kader_a2", Role.KADER, posyandu=world.a.posyandu)
     visit = services.visit_register(person=balita, opening_day=day_a, user=world.users["kader_a"])
-    both_read = threading.Barrier(2, timeout=10)
-    real_growth = services.apply_growth
+    both_arrived = threading.Barrier(2, timeout=10)
+    if guard == "visit row lock":
+        # Both requests reach the save together; the lock on the visit row makes one wait.
+        real_lock = services._lock_visit
 
-    def growth_after_both_read(record, person):
-        # Both requests have found no record (nothing to lock) before either inserts.
-        both_read.wait()
-        return real_growth(record, person)
+        def lock_after_both_arrived(visit):
+            both_arrived.wait()
+            return real_lock(visit)
 
-    monkeypatch.setattr(services, "apply_growth", growth_after_both_read)
+        monkeypatch.setattr(services, "_lock_visit", lock_after_both_arrived)
+    else:
+        # Without the lock both find no record before either inserts: the unique visit decides.
+        real_growth = services.apply_growth
+
+        def growth_after_both_read(record, person):
+            both_arrived.wait()
+            return real_growth(record, person)
+
+        monkeypatch.setattr(services, "_lock_visit", lambda visit: None)
+        monkeypatch.setattr(services, "apply_growth", growth_after_both_read)
     url = reverse("visit_meja", args=[visit.pk, 2])
     responses = {}
 
