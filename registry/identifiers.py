@@ -54,7 +54,7 @@ def nik_warnings(nik: str, birth_date: dt.date | None, sex: str | None) -> list[
     still be served.
     """
     encoded_date, encoded_sex = nik_birth_date(nik)
-    if encoded_date is None:
+    if encoded_date is None or encoded_sex is None:  # both None together
         return ["Bagian tanggal lahir pada NIK bukan tanggal yang sah; periksa kembali NIK."]
     warnings = []
     if birth_date and (encoded_date.day, encoded_date.month, encoded_date.year % 100) != (

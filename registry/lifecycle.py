@@ -78,10 +78,10 @@ def maternal_groups(
     """Ibu hamil from HPHT (first day of last menstrual period); nifas/menyusui from the last birth."""
     groups: set[Group] = set()
     delivered_after_hpht = tanggal_persalinan is not None and hpht is not None and tanggal_persalinan >= hpht
-    ongoing = hpht is not None and not delivered_after_hpht
-    if ongoing and 0 <= (on - hpht).days <= rules.max_pregnancy_days:
+    if hpht is not None and not delivered_after_hpht and 0 <= (on - hpht).days <= rules.max_pregnancy_days:
         groups.add(Group.IBU_HAMIL)
-    if hpht is not None and delivered_after_hpht and hpht <= on < tanggal_persalinan:
+    # hpht <= on < persalinan already means the delivery came after HPHT.
+    if hpht is not None and tanggal_persalinan is not None and hpht <= on < tanggal_persalinan:
         groups.add(Group.IBU_HAMIL)
     if tanggal_persalinan is not None and tanggal_persalinan <= on:
         pregnant_again = hpht is not None and hpht > tanggal_persalinan and hpht <= on

@@ -34,8 +34,10 @@ class Schedule:
     def date_in(self, year: int, month: int) -> dt.date:
         """The opening date in a month."""
         if self.kind == ScheduleKind.TANGGAL:
+            assert self.day_of_month is not None  # each kind comes with its own fields
             last = calendar.monthrange(year, month)[1]
             return dt.date(year, month, min(self.day_of_month, last))
+        assert self.weekday is not None and self.week_of_month is not None
         first = dt.date(year, month, 1)
         offset = (self.weekday - first.weekday()) % 7
         return first + dt.timedelta(days=offset + 7 * (self.week_of_month - 1))
@@ -50,4 +52,5 @@ class Schedule:
     def __str__(self) -> str:
         if self.kind == ScheduleKind.TANGGAL:
             return f"Setiap tanggal {self.day_of_month}"
+        assert self.weekday is not None
         return f"{WEEKDAYS[self.weekday]} minggu ke-{self.week_of_month}"

@@ -24,17 +24,20 @@ apt_install() {
 }
 
 ensure_venv() {
-  # A virtualenv in .venv with requirements.txt installed; reinstalls when the file changes.
+  # A virtualenv in .venv with the lock file $1 installed (requirements.txt to run the app,
+  # requirements-dev.txt, a superset, to test); every package hash-checked. Reinstalls when
+  # that file changes: one stamp per lock file, holding the hash of the file installed.
+  local lock=${1:-requirements.txt}
   if [ ! -x "$VENV/bin/python" ]; then
     log "Creating virtualenv $VENV"
     "$PYTHON" -m venv "$VENV"
   fi
-  local stamp="$VENV/.requirements.sha"
+  local stamp="$VENV/.$lock.sha"
   local want
-  want=$(sha256sum requirements.txt | cut -d' ' -f1)
+  want=$(sha256sum "$lock" | cut -d' ' -f1)
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-    log "Installing requirements.txt"
-    "$VENV/bin/pip" install --quiet --disable-pip-version-check -r requirements.txt
+    log "Installing $lock"
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check --require-hashes -r "$lock"
     echo "$want" > "$stamp"
   fi
 }

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
-ensure_venv
+ensure_venv requirements.txt
 export DEBUG=${DEBUG:-1}
 log "DEMO: data contoh dan kata sandi yang diketahui umum; jangan dipakai untuk data warga sebenarnya."
 "$VENV/bin/python" manage.py migrate --no-input -v0

@@ -9,14 +9,18 @@ DATE_SENSITIVE_TESTS="registry/tests/test_household_entry.py registry/tests/test
   registry/tests/test_lifecycle.py visits/tests/test_visit_services.py visits/tests/test_visit_pages.py
   visits/tests/test_kms.py reports/tests/test_skdn.py reports/tests/test_pws.py"
 
+log "lock files match requirements*.in"
+bash scripts/lock_check.sh
 apt_install chromium redis-server
-ensure_venv
+ensure_venv requirements-dev.txt
 # Tests run with DEBUG off, like production, which refuses to start without its own key.
 export SECRET_KEY=${SECRET_KEY:-test-only-key-not-secret}
 start_postgres
 start_redis
-log "ruff check"
+log "ruff check, ruff format --check, mypy (mypy.ini)"
 "$VENV/bin/ruff" check .
+"$VENV/bin/ruff" format --check .
+"$VENV/bin/mypy"
 log "pytest"
 set +e
 "$VENV/bin/python" -m pytest "$@"

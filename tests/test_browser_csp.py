@@ -11,8 +11,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import PASSWORD, make_person
 from tests.browser import log_in
+from tests.factories import PASSWORD, make_person
 from visits import services
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -9,9 +9,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from conftest import PASSWORD, make_household, make_person
 from registry.models import Relation
 from tests.browser import log_in
+from tests.factories import PASSWORD, make_household, make_person
 from tests.phone_checks import check_phone_page, smallest_chart_text_px
 from visits.models import Visit
 

@@ -5,9 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import PASSWORD
 from registry.models import Household
 from tests.browser import fill_member, log_in
+from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

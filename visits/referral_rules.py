@@ -49,8 +49,9 @@ def _child(f: VisitFacts) -> list[tuple[str, str]]:
         out.append(
             ("gizi_buruk" if wasting == "Gizi buruk" else "gizi_kurang", f"{wasting} (BB/PB atau BB/TB)")
         )
-    if f.status.get("pbu") in ("Pendek", "Sangat pendek") and "pbu" not in f.implausible:
-        out.append(("stunting", f"Stunting: {f.status['pbu'].lower()} (PB/U atau TB/U < −2 SD)"))
+    pbu = f.status.get("pbu")
+    if pbu in ("Pendek", "Sangat pendek") and "pbu" not in f.implausible:
+        out.append(("stunting", f"Stunting: {pbu.lower()} (PB/U atau TB/U < −2 SD)"))
     lila = f.measurements.get("lila_cm")
     months = f.age_days / DAYS_PER_MONTH
     if lila is not None and 6 <= months < 60:
@@ -68,7 +69,7 @@ def _blood_pressure(f: VisitFacts) -> list[tuple[str, str]]:
     referred at hipertensi tingkat 1 and 2 (L3121) or above the table for age under 13."""
     sistol, diastol = f.measurements.get("sistol"), f.measurements.get("diastol")
     child = f.years is not None and f.years < rules.ADULT_BP_FROM_YEARS and Group.IBU_HAMIL not in f.groups
-    if child and sistol is not None and diastol is not None:
+    if child and f.subject is not None and sistol is not None and diastol is not None:
         bp = rules.child_blood_pressure(int(sistol), int(diastol), f.subject)
         if bp is None or not bp.refer:
             return []

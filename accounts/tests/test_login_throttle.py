@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from accounts import throttle
-from conftest import PASSWORD
+from tests.factories import PASSWORD
 
 
 def _login(client, username, password, address="10.0.0.1"):

@@ -10,9 +10,9 @@ from decimal import Decimal
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from conftest import make_household, make_person
 from registry.models import Relation
 from reports.models import Recap, RecapKind
+from tests.factories import make_household, make_person
 from visits import services
 from visits.models import Referral
 

@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from conftest import make_person
 from registry import privacy
 from registry.models import AccessAction, AccessLog, Household
 from registry.tests.test_household_entry import household_post, member
+from tests.factories import make_person
 
 FREE_NIK = "1872011204850001"
 

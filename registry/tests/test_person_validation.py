@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
 
-from conftest import make_household, make_person
 from registry.lifecycle import months_before
 from registry.models import Person, Posyandu, Relation
+from tests.factories import make_household, make_person
 
 
 def person_errors(**fields) -> dict[str, list[str]]:

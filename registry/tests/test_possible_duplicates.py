@@ -6,9 +6,9 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from conftest import make_household, make_person
 from registry.models import Household, Person, Relation
 from registry.tests.test_household_entry import household_post, member
+from tests.factories import make_household, make_person
 
 
 @pytest.fixture

@@ -3,9 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import make_household, make_person
 from registry.models import Relation
 from registry.services import household_move
+from tests.factories import make_household, make_person
 from visits import services
 
 

@@ -57,11 +57,11 @@ def test_dashboard_page_renders_table_and_both_charts(login, august):
     assert html.count('class="dash-chart"') == 2 and "target 85%" in html
 
 
-def test_dashboard_uses_a_fixed_number_of_queries(login, august, django_assert_max_num_queries):
+def test_dashboard_uses_a_fixed_number_of_queries(login, august, django_assert_num_queries):
     client = login("staff_a")
-    with django_assert_max_num_queries(48):  # 12 months × (2 SKDN queries + 1), the page, 3 for tutup bulan
+    with django_assert_num_queries(47):  # 12 months × (2 SKDN queries + 1), the page, 3 for tutup bulan
         client.get(reverse("pws_dashboard"), {"bulan": "2026-08", "indikator": "ds"})
-    with django_assert_max_num_queries(16):  # 4 of them for tutup bulan
+    with django_assert_num_queries(14):  # 4 of them for tutup bulan
         client.get(reverse("pws_dashboard"), {"bulan": "2026-08", "indikator": "k1"})
 
 
@@ -76,3 +76,10 @@ def test_puskesmas_enters_sasaran_and_bad_input_is_refused_beside_the_field(logi
     assert set(SasaranDesa.objects.values_list("jenis", "jumlah")) == {("balita", 120), ("dewasa", 300)}
     client.post(url, {f"balita_{desa.pk}": "", f"dewasa_{desa.pk}": "300"})  # back to the registry count
     assert set(SasaranDesa.objects.values_list("jenis", flat=True)) == {"dewasa"}
+
+
+def test_sasaran_page_uses_a_fixed_number_of_queries(login, august, django_assert_num_queries):
+    client = login("staff_a")
+    with django_assert_num_queries(10):
+        response = client.get(reverse("pws_sasaran"), {"puskesmas": august.pkm_a.pk})
+    assert response.status_code == 200

@@ -127,7 +127,21 @@ def test_puskesmas_staff_cannot_request_another_area(login, world):
     assert not Recap.objects.exists()
 
 
-def test_recap_page_needs_a_fixed_number_of_queries(login, all_recaps, django_assert_max_num_queries):
+def test_recap_page_needs_a_fixed_number_of_queries(login, all_recaps, django_assert_num_queries):
     client = login("admin")
-    with django_assert_max_num_queries(9):  # one of them finds the usang recaps
+    with django_assert_num_queries(9):  # one of them finds the usang recaps
         client.get(reverse("recap_list"))
+
+
+@pytest.mark.parametrize(("kind", "area", "queries"), [("puskesmas", "pkm_a", 22), ("kabkota", "kab1", 23)])
+def test_recap_build_is_a_fixed_number_of_queries(august, kind, area, queries, django_assert_num_queries):
+    recap, _ = recaps.mark_requested(kind=kind, area=getattr(august, area), month=AUG)
+    with django_assert_num_queries(queries):
+        assert recaps.build(recap.pk).status == RecapStatus.DONE
+
+
+def test_recap_download_is_a_fixed_number_of_queries(login, all_recaps, django_assert_num_queries):
+    client = login("dinkes_1")
+    with django_assert_num_queries(4):  # session, user, profile, the recap
+        response = client.get(reverse("recap_download", args=[all_recaps["kab1"].pk]))
+    assert response.status_code == 200

@@ -37,7 +37,7 @@ def test_gizi_counts_only_the_weighing_that_counts_and_leaves_out_implausible(au
     assert gizi.prevalensi["stunting"] == 100
 
 
-def test_skdn_needs_a_constant_number_of_queries(august, django_assert_max_num_queries):
+def test_skdn_needs_a_constant_number_of_queries(august, django_assert_num_queries):
     ids = [august.a.posyandu.pk, august.a2.posyandu.pk, august.b.posyandu.pk]
-    with django_assert_max_num_queries(3):
+    with django_assert_num_queries(3):
         selectors.skdn(posyandu_ids=ids, month=AUG)

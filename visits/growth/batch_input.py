@@ -68,7 +68,7 @@ def _as_dicts(rows, max_rows: int) -> list[dict[str, str]]:
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise FileError(f"kolom wajib tidak ada: {', '.join(missing)} (baris pertama berisi nama kolom)")
-    out = []
+    out: list[dict[str, str]] = []
     for row in rows:
         if not any(cell.strip() for cell in row):
             continue

@@ -47,7 +47,8 @@ class LmsTable:
         ok = (i >= 0) & (sex_index >= 0)
         s, j = np.where(ok, sex_index, 0), np.where(ok, i, 0)
         nan = np.full(i.shape, np.nan)
-        return tuple(np.where(ok, arr[s, j], nan) for arr in (self.L, self.M, self.S))
+        lms = [np.where(ok, arr[s, j], nan) for arr in (self.L, self.M, self.S)]
+        return lms[0], lms[1], lms[2]
 
     def interpolated(
         self, sex_index: np.ndarray, low: np.ndarray, fraction: np.ndarray
@@ -56,9 +57,10 @@ class LmsTable:
         low, fraction = np.asarray(low, dtype=float), np.asarray(fraction, dtype=float)
         lower = self.at(sex_index, low)
         upper = self.at(sex_index, low + self.step)
-        return tuple(
+        lms = [
             np.where(fraction > 0, lo + fraction * (up - lo), lo) for lo, up in zip(lower, upper, strict=True)
-        )
+        ]
+        return lms[0], lms[1], lms[2]
 
 
 def _read(name: str, step: float) -> LmsTable:

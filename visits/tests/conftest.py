@@ -4,8 +4,8 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from conftest import make_household, make_person
-from registry.models import Person, Posyandu, Relation
+from registry.models import Relation
+from tests.factories import NOV_15, make_household, make_person
 from visits import services
 
 
@@ -37,23 +37,8 @@ def visit_factory(world):
     return make
 
 
-def save(visit, meja: int, user, **data):
-    """Record one table of a visit as a first save (no prior version)."""
-    return services.record_save(visit=visit, meja=meja, data=data, user=user, version=None)
-
-
-NOV_15 = dt.datetime(2026, 11, 15, 10, 0, tzinfo=dt.UTC)
-
-
 @pytest.fixture
 def nov_15():
     """The clock pinned at 15 November 2026, 10.00 UTC (use with pytest.mark.usefixtures)."""
     with time_machine.travel(NOV_15, tick=False):
         yield NOV_15
-
-
-def child_in(posyandu: Posyandu, **kwargs) -> Person:
-    """A child without NIK in a new household of `posyandu` headed by its father."""
-    household = make_household(posyandu)
-    make_person(household, hubungan=Relation.KEPALA, jenis_kelamin="L", tanggal_lahir=dt.date(1990, 1, 1))
-    return make_person(household, nik=None, **kwargs)

@@ -9,12 +9,11 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from conftest import make_household, make_person
 from reports import selectors
 from reports.period import Month
+from tests.factories import make_household, make_person, save
 from visits import services
 from visits.models import Care
-from visits.tests.conftest import save
 
 D = dt.date
 TODAY = D(2026, 11, 15)  # November: not a vitamin A month

@@ -8,8 +8,8 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from conftest import _user
 from registry.models import Role
+from tests.factories import make_user
 from visits import services
 from visits.models import AuditEntry, Measurement
 
@@ -19,7 +19,7 @@ from visits.models import AuditEntry, Measurement
 def test_two_kader_saving_the_first_weighing_at_once(
     world, balita, day_a, django_user_model, monkeypatch, guard
 ):
-    kader_2 = _user(django_user_model, "kader_a2", Role.KADER, posyandu=world.a.posyandu)
+    kader_2 = make_user(django_user_model, "kader_a2", Role.KADER, posyandu=world.a.posyandu)
     visit = services.visit_register(person=balita, opening_day=day_a, user=world.users["kader_a"])
     both_arrived = threading.Barrier(2, timeout=10)
     if guard == "visit row lock":

@@ -8,13 +8,12 @@ import time_machine
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from conftest import make_household, make_person
 from registry.models import Relation
 from reports.period import Month
 from reports.selectors import kelompok
+from tests.factories import make_household, make_person, save
 from visits import selectors, services
 from visits.models import AuditEntry, OpeningDay, Referral, Visit
-from visits.tests.conftest import save
 
 TODAY = dt.date(2026, 11, 15)
 

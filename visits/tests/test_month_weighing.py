@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from tests.factories import child_in, save
 from visits.models import Measurement, Referral
-from visits.tests.conftest import child_in, save
 
 D = dt.date
 
