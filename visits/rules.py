@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from registry.lifecycle import Group
+from registry.lifecycle import RULES, Group
 
 G = Group
 
@@ -125,3 +125,7 @@ SKILAS = [
     ("pendengaran", "Gangguan pendengaran"),
     ("depresi", "Gejala depresi"),
 ]
+
+# Age limits and thresholds the reports share with the visit screens (one source for each rule).
+BALITA_UNTIL_MONTHS = RULES.balita_until_months  # balita: 0–59 completed months (sasaran S)
+ADULT_OBESE_IMT = 25  # adults: IMT ≥ 25 counted as obesitas (Asia-Pacific, Kepmenkes ILP)
