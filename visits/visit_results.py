@@ -12,7 +12,7 @@ from registry.lifecycle import Group
 
 from . import rules
 from .growth.chart import Point, render_svg
-from .growth.indices import DAYS_PER_MONTH, LENGTH_UNTIL_DAYS, sex_code
+from .growth.indices import DAYS_PER_MONTH, LENGTH_UNTIL_DAYS, UNDER_FIVE_MONTHS, sex_code
 from .growth_report import INDEX_LABELS
 from .measurement_results import adult_bmi, adult_bmi_category, blood_pressure_category
 from .models import Measurement, Visit
@@ -103,7 +103,7 @@ def kms_chart(person, weighings) -> SafeString | None:
     points = [
         Point((day - person.tanggal_lahir).days / DAYS_PER_MONTH, float(kg), f"{day:%d-%m-%Y}: {_num(kg)} kg")
         for day, kg in weighings
-        if kg is not None and (day - person.tanggal_lahir).days / DAYS_PER_MONTH < 60
+        if kg is not None and (day - person.tanggal_lahir).days / DAYS_PER_MONTH < UNDER_FIVE_MONTHS
     ]
     if not points:
         return None
