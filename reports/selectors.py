@@ -48,7 +48,8 @@ def posyandu_at_month_end(month: Month, person: str = "") -> Coalesce:
 
 def balita_in_month(month: Month, person: str = "") -> Q:
     """Balita of the month (sasaran S): born by its last day and not yet BALITA_UNTIL_MONTHS
-    (60) months old on its first day. A child turning 60 months during the month stays in."""
+    (60) months old on its first day (balita 0–59 bulan, KMK ILP 2023 L1324). A child turning
+    60 months during the month stays in."""
     return Q(
         **{
             f"{person}tanggal_lahir__lte": month.last,

@@ -98,8 +98,8 @@ def refresh_kms(person: Person) -> dict[int, MonthResult]:
 
 def balita_month(born: dt.date, day: dt.date) -> bool:
     """A weighing on `day` is in a month when the child is a balita (in S): not yet
-    BALITA_UNTIL_MONTHS old on the month's first day, so a child turning 60 months during the
-    month keeps its KMS code and counts in D."""
+    BALITA_UNTIL_MONTHS old on the month's first day (balita 0–59 bulan, KMK ILP 2023 L1324), so
+    a child turning 60 months during the month keeps its KMS code and counts in D."""
     return completed_months(born, day.replace(day=1)) < rules.BALITA_UNTIL_MONTHS
 
 

@@ -127,5 +127,5 @@ SKILAS = [
 ]
 
 # Age limits and thresholds the reports share with the visit screens (one source for each rule).
-BALITA_UNTIL_MONTHS = RULES.balita_until_months  # balita: 0–59 completed months (sasaran S)
+BALITA_UNTIL_MONTHS = RULES.balita_until_months  # balita 0–59 bulan (KMK ILP 2023 L1324), sasaran S
 ADULT_OBESE_IMT = 25  # adults: IMT ≥ 25 counted as obesitas (Asia-Pacific, Kepmenkes ILP)
