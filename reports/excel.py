@@ -11,10 +11,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from visits import rules
+
 from .period import Month
 from .sections import PosyanduMonth
 
 COUNT, PERCENT = "#,##0", "0.0%"
+TD = f"{rules.HYPERTENSION_SYSTOLIC}/{rules.HYPERTENSION_DIASTOLIC}"
 HEADER_ROW = 4
 
 
@@ -73,8 +76,8 @@ SHEETS: dict[str, list[Column]] = {
     + [share("% TD diukur", "skrining", "td_diukur", "dewasa_datang")]
     + counts(
         "skrining",
-        "Hipertensi=hipertensi, Gula diperiksa=gula_diukur, GDS >= 200=gula_tinggi, IMT diukur=imt_diukur, "
-        "Obesitas=obesitas, Terduga TBC=terduga_tbc",
+        f"Hipertensi=hipertensi, Gula diperiksa=gula_diukur, GDS >= {rules.GULA_DARAH_REFER}=gula_tinggi, "
+        "IMT diukur=imt_diukur, Obesitas=obesitas, Terduga TBC=terduga_tbc",
     ),
     "Rujukan": counts(
         "rujukan", "Orang dirujuk=dirujuk, Alasan rujukan=alasan, Ditindaklanjuti=ditindaklanjuti"
@@ -82,7 +85,7 @@ SHEETS: dict[str, list[Column]] = {
     + [share("% ditindaklanjuti", "rujukan", "ditindaklanjuti", "alasan")],
     "KIA": counts(
         "kia",
-        "Ibu hamil datang=ibu_hamil_datang, KEK=kek, TD >= 140/90=td_tinggi, TTD=ttd, K1=k1, K4=k4, K6=k6, "
+        f"Ibu hamil datang=ibu_hamil_datang, KEK=kek, TD >= {TD}=td_tinggi, TTD=ttd, K1=k1, K4=k4, K6=k6, "
         "Nifas datang=nifas_datang, Vitamin A nifas=vitamin_a_nifas",
     ),
 }

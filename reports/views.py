@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from registry.models import Posyandu
 from registry.scoping import get_scoped_or_404, profile_of
+from visits import rules
 
 from . import selectors
 from .period import Month, month_choices
@@ -47,5 +48,6 @@ def posyandu_report(request, pk: int):
         "r": report,
         "band_rows": band_rows(selectors.skdn_by_sex_and_band(posyandu_ids=[posyandu.pk], month=month)),
         "age_bands": AGE_BANDS,
+        "rules": rules,  # thresholds named in the row labels, from their one source
     }
     return render(request, "reports/posyandu_report.html", context)
