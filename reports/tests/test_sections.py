@@ -95,8 +95,8 @@ def test_visits_services_screening_referrals_and_kia_of_a_month(world, child, we
 
 @pytest.mark.parametrize(
     ("section", "queries"),
-    # SKDN: stayed households, moved households, weighings; layanan: visits and records.
-    [("skdn", 3), ("gizi", 1), ("kelompok", 1), ("layanan", 2), ("skrining", 1), ("rujukan", 1), ("kia", 1)],
+    # SKDN: S and D, each for stayed and moved households.
+    [("skdn", 4), ("gizi", 2), ("kelompok", 1), ("layanan", 2), ("skrining", 1), ("rujukan", 1), ("kia", 1)],
 )
 def test_each_section_is_a_fixed_number_of_queries(
     world, child, weigh, section, queries, django_assert_num_queries
