@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from registry.lifecycle import Group
 from visits import rules, service_windows
 from visits.growth.chart import Point, render_svg
-from visits.growth.indices import DAYS_PER_MONTH, LENGTH_UNTIL_DAYS, sex_code
+from visits.growth.indices import DAYS_PER_MONTH, LENGTH_UNTIL_DAYS, UNDER_FIVE_MONTHS, sex_code
 from visits.models import Care, Measurement, Visit
 from visits.results.growth_report import INDEX_LABELS
 from visits.results.measurement import adult_bmi, adult_bmi_category, blood_pressure_category
@@ -109,7 +109,7 @@ def child_growth_charts(person, rows) -> list[SafeString]:
     BB/PB holds the measurements before 24 months, BB/TB those after, whichever the last is."""
     born, sex = person.tanggal_lahir, sex_code(person.jenis_kelamin)
     young = [(day, (day - born).days, kg, cm) for day, kg, cm in rows]
-    young = [row for row in young if row[1] / DAYS_PER_MONTH < 60]
+    young = [row for row in young if row[1] / DAYS_PER_MONTH < UNDER_FIVE_MONTHS]
     if not young:
         return []
     ratio = "bbpb" if young[-1][1] < LENGTH_UNTIL_DAYS else "bbtb"
