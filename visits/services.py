@@ -13,10 +13,10 @@ from django.utils import timezone
 
 from registry.models import Person, Posyandu
 
-from .measurement_results import apply_growth, outside_normal, refresh_kms, visit_facts
 from .models import AuditEntry, Care, Counselling, Measurement, OpeningDay, Referral, Visit, VisitKind
 from .permissions import can_edit_visit
 from .referral_rules import referral_reasons
+from .results.measurement import apply_growth, outside_normal, refresh_kms, visit_facts
 from .rules import EDIT_WINDOW_DAYS
 
 RECORDS: dict[int, type[Model]] = {2: Measurement, 4: Counselling, 5: Care}

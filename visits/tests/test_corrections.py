@@ -15,8 +15,9 @@ from registry.models import Person
 from reports import selectors as report_selectors
 from reports.period import Month
 from tests.factories import NOV_15, child_in, save
-from visits import corrections, selectors, services
+from visits import selectors, services
 from visits.models import Measurement, Referral
+from visits.results import corrections
 
 D = dt.date
 # Three monthly weighings of a girl: 7,00 → 7,30 → 7,55 kg (gains 300 g and 250 g).
