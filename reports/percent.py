@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 ONE_DECIMAL = Decimal("0.1")
 
 
-def percent(numerator: int, denominator: int) -> float | None:
+def percent(numerator: int, denominator: float) -> float | None:
     """100 · numerator / denominator, None without a denominator. The integer product is divided
     once, so the float is the nearest one to the true value and its repr is the short decimal."""
     return None if not denominator else 100 * numerator / denominator
