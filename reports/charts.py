@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .percent import format_percent
+from common.numbers import format_percent
 
 W, H, LEFT, RIGHT, TOP, BOTTOM = 640, 300, 44, 16, 24, 70
 
@@ -46,7 +46,7 @@ def _target_line(target: float | None, top: float, unit: str) -> list[str]:
 
 
 def _figure(value: float, unit: str) -> str:
-    """A percentage rounded as everywhere else (reports.percent); a count as a whole number."""
+    """A percentage rounded as everywhere else (common.numbers); a count as a whole number."""
     return format_percent(value) if unit == "%" else f"{value:.0f}{unit}"
 
 
