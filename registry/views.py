@@ -52,7 +52,7 @@ def person_edit(request, pk: int):
     require_registry_editor(request.user)
     form = PersonForm(request.POST or None, instance=person, user=request.user)
     if request.method == "POST" and form.is_valid():
-        person = services.person_save(form=form, user=request.user)
+        person = services.person_save(user=request.user, person=person, fields=form.cleaned_data)
         messages.success(request, f"Data {person.nama} disimpan.")
         _warn_nik(request, [person])
         return redirect("person_detail", pk=person.pk)
@@ -100,12 +100,23 @@ def _household_form(request, household: Household):
     confirmed = bool(request.POST.get("bukan_duplikat"))
     duplicates = _possible_duplicates(request.user, members) if valid and not confirmed else []
     if valid and not duplicates:
-        household = services.household_save(form=form, members=members, user=request.user)
+        household = services.household_save(
+            user=request.user,
+            household=household,
+            fields=form.cleaned_data,
+            members=[_member_values(f) for f in members.forms if f.has_changed()],
+        )
         messages.success(request, "Data keluarga dan anggotanya disimpan.")
         _warn_nik(request, household.members.all())
         return redirect(_next_url(request) or reverse("household_detail", args=[household.pk]))
     context = {"form": form, "members": members, "household": household, "duplicates": duplicates}
     return render(request, "registry/household_form.html", context)
+
+
+def _member_values(form) -> dict:
+    """A member form's typed values, with the id of the member it changes (None: a newcomer)."""
+    values = {k: v for k, v in form.cleaned_data.items() if k in services.PERSON_FIELDS}
+    return {**values, "id": form.instance.pk}
 
 
 def _possible_duplicates(user, members) -> list[tuple[str, list]]:
