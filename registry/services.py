@@ -8,6 +8,7 @@ import datetime as dt
 
 from django.db import transaction
 
+from common.writes import assign
 from visits.corrections import CORRECTED, person_results_refresh
 
 from .models import Household, HouseholdMove, Person, Posyandu
@@ -21,19 +22,6 @@ HOUSEHOLD_FIELDS = ("no_kk", "alamat", "rt", "rw", "dusun", "desa", "posyandu")
 def _require(user) -> None:
     """The one place this module checks who may write."""
     require_registry_editor(user)
-
-
-def assign(instance, values: dict, allowed: tuple[str, ...]) -> list[str]:
-    """Set `values` on `instance`, refusing any name not in `allowed`; the names whose value
-    changed are returned."""
-    unknown = set(values) - set(allowed)
-    if unknown:
-        raise TypeError(f"{type(instance).__name__}: fields not allowed here: {sorted(unknown)}")
-    fields = [instance._meta.get_field(name) for name in values]
-    before = [field.value_from_object(instance) for field in fields]
-    for name, value in values.items():
-        setattr(instance, name, value)
-    return [f.name for f, old in zip(fields, before, strict=True) if f.value_from_object(instance) != old]
 
 
 def _person_write(person: Person, values: dict, user) -> Person:

@@ -10,6 +10,7 @@ from common.htmx import render_page_or_partial
 from common.paging import page_of
 from common.params import int_or_none
 from common.redirects import safe_target
+from visits import selectors as visits_selectors
 
 from . import privacy, selectors, services
 from .forms import HouseholdForm, HouseholdMoveForm, MemberFormSet, PersonForm
@@ -44,7 +45,8 @@ def person_detail(request, pk: int):
     )
     members = person.household.members.exclude(pk=person.pk).order_by("tanggal_lahir")
     privacy.record_read(user=request.user, person=person)
-    return render(request, "registry/person_detail.html", {"person": person, "members": members})
+    context = {"person": person, "members": members, "health": visits_selectors.person_health(person)}
+    return render(request, "registry/person_detail.html", context)
 
 
 def person_edit(request, pk: int):

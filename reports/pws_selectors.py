@@ -109,3 +109,9 @@ def sasaran(*, kind: str, desa_ids: list[int], month: Month) -> tuple[dict[int, 
 
 def desa_of_puskesmas(puskesmas) -> list[Desa]:
     return list(Desa.objects.filter(puskesmas=puskesmas).order_by("nama"))
+
+
+def sasaran_entered(*, desa, tahun: int) -> dict[tuple[int, str], int]:
+    """The sasaran a Puskesmas entered for `tahun`, by (desa id, jenis)."""
+    rows = SasaranDesa.objects.filter(desa__in=desa, tahun=tahun).values_list("desa_id", "jenis", "jumlah")
+    return {(desa_id, jenis): n for desa_id, jenis, n in rows}

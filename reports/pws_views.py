@@ -5,7 +5,6 @@ import datetime as dt
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,10 +13,11 @@ from common.params import int_or_none, int_param
 from registry.models import Puskesmas, Role
 from registry.scoping import profile_of, scope, sees_everything
 
-from . import closing, pws, pws_selectors
+from . import closing, pws, pws_selectors, services
 from .dashboard import pws_dashboard
-from .models import SasaranDesa, SasaranKind
+from .models import SasaranKind
 from .period import Month
+from .services import can_edit_sasaran
 
 
 def _puskesmas(request) -> Puskesmas:
@@ -50,14 +50,9 @@ def pws_page(request):
         "puskesmas_list": scope(Puskesmas.objects.order_by("nama"), request.user),
         "indicators": pws.INDICATORS.values(),
         "months": [Month.of(timezone.localdate()).shift(-i) for i in range(13)],
-        "can_edit_sasaran": _can_edit_sasaran(request.user),
+        "can_edit_sasaran": can_edit_sasaran(request.user),
     }
     return render(request, "reports/pws.html", context)
-
-
-def _can_edit_sasaran(user) -> bool:
-    profile = profile_of(user)
-    return sees_everything(user) or (profile is not None and profile.role == Role.PUSKESMAS)
 
 
 class SasaranForm(forms.Form):
@@ -71,6 +66,12 @@ class SasaranForm(forms.Form):
                     error_messages={"min_value": "Tidak boleh negatif.", "max_value": "Terlalu besar."},
                 )  # fmt: skip
 
+    def jumlah(self) -> dict[tuple[int, str], int | None]:
+        """The typed figures by (desa id, jenis), for services.sasaran_save."""
+        return {
+            (d.pk, k.value): self.cleaned_data[f"{k.value}_{d.pk}"] for d in self.desa for k in SasaranKind
+        }
+
     def rows(self):
         """(desa, [(field, registry count)]) for the table."""
         return [
@@ -79,25 +80,13 @@ class SasaranForm(forms.Form):
         ]
 
 
-@transaction.atomic
-def _save_sasaran(form: SasaranForm, user) -> None:
-    for d in form.desa:
-        for kind in SasaranKind:
-            value = form.cleaned_data[f"{kind.value}_{d.pk}"]
-            key = {"desa": d, "tahun": form.year, "jenis": kind.value}
-            if value is None:
-                SasaranDesa.objects.filter(**key).delete()  # back to the registry's count
-            else:
-                SasaranDesa.objects.update_or_create(**key, defaults={"jumlah": value, "updated_by": user})
-
-
 def sasaran_page(request):
     puskesmas = _puskesmas(request)
     this_year = timezone.localdate().year
     year = int_param(request.GET.get("tahun"), this_year, low=2000, high=this_year + 1)
     desa = pws_selectors.desa_of_puskesmas(puskesmas)
-    entered = SasaranDesa.objects.filter(desa__in=desa, tahun=year).values_list("desa_id", "jenis", "jumlah")
-    initial = {f"{kind}_{desa_id}": n for desa_id, kind, n in entered}
+    entered = pws_selectors.sasaran_entered(desa=desa, tahun=year)
+    initial = {f"{kind}_{desa_id}": n for (desa_id, kind), n in entered.items()}
     on = dt.date(year, 12, 31) if year < timezone.localdate().year else timezone.localdate()
     ids = [d.pk for d in desa]
     defaults = {
@@ -106,12 +95,12 @@ def sasaran_page(request):
     }
     form = SasaranForm(request.POST or None, initial=initial, desa=desa, year=year, defaults=defaults)
     if request.method == "POST":
-        if not _can_edit_sasaran(request.user):
+        if not can_edit_sasaran(request.user):
             raise PermissionDenied("Hanya petugas Puskesmas yang mengisi sasaran.")
         if form.is_valid():
-            _save_sasaran(form, request.user)
+            services.sasaran_save(user=request.user, desa=desa, tahun=year, jumlah=form.jumlah())
             messages.success(request, f"Sasaran {year} disimpan.")
             return redirect(f"{request.path}?puskesmas={puskesmas.pk}&tahun={year}")
     context = {"form": form, "puskesmas": puskesmas, "year": year, "kinds": list(SasaranKind),
-               "can_edit": _can_edit_sasaran(request.user)}  # fmt: skip
+               "can_edit": can_edit_sasaran(request.user)}  # fmt: skip
     return render(request, "reports/sasaran.html", context)
