@@ -16,7 +16,7 @@ from registry.scoping import profile_of, scope, sees_everything
 from . import closing, pws, pws_selectors, services
 from .dashboard import pws_dashboard
 from .models import SasaranKind
-from .period import Month
+from .period import Month, month_choices
 from .services import can_edit_sasaran
 
 
@@ -49,7 +49,7 @@ def pws_page(request):
         "puskesmas": puskesmas,
         "puskesmas_list": scope(Puskesmas.objects.order_by("nama"), request.user),
         "indicators": pws.INDICATORS.values(),
-        "months": [Month.of(timezone.localdate()).shift(-i) for i in range(13)],
+        "months": month_choices(month, Month.of(timezone.localdate()), 13),
         "can_edit_sasaran": can_edit_sasaran(request.user),
     }
     return render(request, "reports/pws.html", context)
