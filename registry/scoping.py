@@ -8,10 +8,12 @@ existence is not revealed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.db.models import Model, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from .models import AccessLog, Desa, Household, Person, Posyandu, Profile, Puskesmas, Role
+from .models import AccessLog, Desa, Household, KabKota, Person, Posyandu, Profile, Puskesmas, Role
 
 # How each scoped model reaches its Posyandu ("" for Posyandu itself). Other apps add theirs
 # with register_posyandu_path().
@@ -23,9 +25,19 @@ _POSYANDU_PATHS: dict[type[Model], str] = {
 }
 
 
+# Models that do not hang below one Posyandu (e.g. a Kab/Kota recap): their area as a filter
+# built from the user's profile. Other apps add theirs with register_area_rule().
+_AREA_RULES: dict[type[Model], Callable[[Profile], Q]] = {}
+
+
 def register_posyandu_path(model: type[Model], path: str) -> None:
     """Make `model` scopable; `path` ends with "posyandu__", e.g. "visit__posyandu__"."""
     _POSYANDU_PATHS[model] = path
+
+
+def register_area_rule(model: type[Model], rule: Callable[[Profile], Q]) -> None:
+    """Make `model` scopable by a rule: the rows a (non-admin) profile may see."""
+    _AREA_RULES[model] = rule
 
 
 def profile_of(user) -> Profile | None:
@@ -68,6 +80,14 @@ def _area_filter(model: type[Model], profile: Profile) -> Q:
         if profile.role == Role.PUSKESMAS:
             return Q(pk=profile.puskesmas_id)
         return Q(kab_kota_id=profile.kab_kota_id)
+    if model is KabKota:
+        if profile.role == Role.KADER:
+            return Q(kecamatan__desa__posyandu__pk=profile.posyandu_id)
+        if profile.role == Role.PUSKESMAS:
+            return Q(puskesmas__pk=profile.puskesmas_id)
+        return Q(pk=profile.kab_kota_id)
+    if model in _AREA_RULES:
+        return _AREA_RULES[model](profile)
     raise LookupError(f"{model.__name__} has no area scope; register_posyandu_path() it")
 
 

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = "Laporan"
+
+    def ready(self):
+        from registry.scoping import register_area_rule
+
+        from .models import Recap, recap_area
+
+        register_area_rule(Recap, recap_area)

@@ -4,15 +4,15 @@ import datetime as dt
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from common.params import int_or_none, int_param
-from registry.models import Puskesmas, Role
-from registry.scoping import profile_of, scope, sees_everything
+from registry import access
+from registry.models import Puskesmas
+from registry.scoping import scope
 
 from . import closing, pws, pws_selectors
 from .dashboard import pws_dashboard
@@ -22,8 +22,7 @@ from .period import Month
 
 def _puskesmas(request) -> Puskesmas:
     """The Puskesmas whose PWS is shown: staff their own, Dinkes any of their Kab/Kota."""
-    profile = profile_of(request.user)
-    if not sees_everything(request.user) and (profile is None or profile.role == Role.KADER):
+    if not access.can_read_pws(request.user):
         raise Http404
     choices = scope(Puskesmas.objects.order_by("nama"), request.user)
     if request.GET.get("puskesmas"):
@@ -50,14 +49,8 @@ def pws_page(request):
         "puskesmas_list": scope(Puskesmas.objects.order_by("nama"), request.user),
         "indicators": pws.INDICATORS.values(),
         "months": [Month.of(timezone.localdate()).shift(-i) for i in range(13)],
-        "can_edit_sasaran": _can_edit_sasaran(request.user),
     }
     return render(request, "reports/pws.html", context)
-
-
-def _can_edit_sasaran(user) -> bool:
-    profile = profile_of(user)
-    return sees_everything(user) or (profile is not None and profile.role == Role.PUSKESMAS)
 
 
 class SasaranForm(forms.Form):
@@ -106,12 +99,10 @@ def sasaran_page(request):
     }
     form = SasaranForm(request.POST or None, initial=initial, desa=desa, year=year, defaults=defaults)
     if request.method == "POST":
-        if not _can_edit_sasaran(request.user):
-            raise PermissionDenied("Hanya petugas Puskesmas yang mengisi sasaran.")
+        access.require(access.can_edit_sasaran(request.user), "Hanya petugas Puskesmas yang mengisi sasaran.")
         if form.is_valid():
             _save_sasaran(form, request.user)
             messages.success(request, f"Sasaran {year} disimpan.")
             return redirect(f"{request.path}?puskesmas={puskesmas.pk}&tahun={year}")
-    context = {"form": form, "puskesmas": puskesmas, "year": year, "kinds": list(SasaranKind),
-               "can_edit": _can_edit_sasaran(request.user)}  # fmt: skip
+    context = {"form": form, "puskesmas": puskesmas, "year": year, "kinds": list(SasaranKind)}
     return render(request, "reports/sasaran.html", context)
