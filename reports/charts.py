@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
+from .percent import format_percent
+
 W, H, LEFT, RIGHT, TOP, BOTTOM = 640, 300, 44, 16, 24, 70
 
 
@@ -36,11 +38,16 @@ def _target_line(target: float | None, top: float, unit: str) -> list[str]:
         return []
     y = _y(target, top)
     dash = 'stroke="#dc3545" stroke-width="2" stroke-dasharray="6 4"'
-    label = f'font-size="11" text-anchor="end" fill="#dc3545">target {target:.0f}{unit}'
+    label = f'font-size="11" text-anchor="end" fill="#dc3545">target {_figure(target, unit)}'
     return [
         f'<line x1="{LEFT}" y1="{y:.1f}" x2="{W - RIGHT}" y2="{y:.1f}" {dash}/>',
         f'<text x="{W - RIGHT}" y="{y - 4:.1f}" {label}</text>',
     ]
+
+
+def _figure(value: float, unit: str) -> str:
+    """A percentage rounded as everywhere else (reports.percent); a count as a whole number."""
+    return format_percent(value) if unit == "%" else f"{value:.0f}{unit}"
 
 
 def _x_label(x: float, label: str) -> str:
@@ -65,7 +72,7 @@ def bar_chart(
         if value is not None:
             y = _y(value, top)
             size = f'width="{step * 0.7:.1f}" height="{H - BOTTOM - y:.1f}"'
-            tip = f"<title>{escape(label)}: {value:.1f}{unit}</title>"
+            tip = f"<title>{escape(label)}: {_figure(value, unit)}</title>"
             out.append(f'<rect x="{x:.1f}" y="{y:.1f}" {size} fill="#198754">{tip}</rect>')
         out.append(_x_label(x + step * 0.35, label))
     return "\n".join([*out, *_target_line(target, top, unit), "</svg>"])
@@ -84,7 +91,7 @@ def line_chart(
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y, _, _ in points)
         out.append(f'<polyline points="{path}" fill="none" stroke="#0d6efd" stroke-width="2"/>')
     for x, y, value, label in points:
-        tip = f"<title>{escape(label)}: {value:.1f}{unit}</title>"
+        tip = f"<title>{escape(label)}: {_figure(value, unit)}</title>"
         out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="#0d6efd">{tip}</circle>')
     out += [_x_label(LEFT + i * step, label) for i, label in enumerate(labels)]
     return "\n".join([*out, *_target_line(target, top, unit), "</svg>"])

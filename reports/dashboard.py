@@ -22,13 +22,13 @@ class PwsDashboard:
     entered: set[str]  # desa whose sasaran was entered by the Puskesmas
 
 
-def _sum_series(series: dict, length: int, rate: bool):
-    if rate:
-        return [
-            (sum(s[i][0] for s in series.values()), sum(s[i][1] for s in series.values()))
-            for i in range(length)
-        ]
-    return [sum(s[i] for s in series.values()) for i in range(length)]
+def _sum_rates(series: dict, length: int) -> list[pws.Rate]:
+    """The Puskesmas' (numerator, denominator) by month, over the desa that held an opening day."""
+    totals = []
+    for i in range(length):
+        held = [s[i] for s in series.values() if s[i]]
+        totals.append((sum(n for n, _ in held), sum(d for _, d in held)) if held else None)
+    return totals
 
 
 def pws_dashboard(*, puskesmas, indicator: pws.Indicator, month: Month) -> PwsDashboard:
@@ -39,10 +39,10 @@ def pws_dashboard(*, puskesmas, indicator: pws.Indicator, month: Month) -> PwsDa
     rate = indicator.kind == "rate"
     if rate:
         series = pws_selectors.rate_series(indicator=indicator, desa_ids=ids, months=months)
-        rows = [pws.rate_row(d.nama, indicator, series[d.pk][-in_year:]) for d in desa]
-        totals = _sum_series(series, len(months), rate=True)
-        total = pws.rate_row("Total Puskesmas", indicator, totals[-in_year:])
-        trend_values = [pws.percent(n, d) for n, d in totals]
+        rows = [pws.rate_row(d.nama, indicator, series[d.pk], in_year) for d in desa]
+        totals = _sum_rates(series, len(months))
+        total = pws.rate_row("Total Puskesmas", indicator, totals, in_year)
+        trend_values = [pws.percent(*pair) if pair else None for pair in totals]
         bar_values, target, unit, entered = [r.cumulative for r in rows], indicator.target, "%", set()
     else:
         series = pws_selectors.count_series(indicator=indicator, desa_ids=ids, months=months)
@@ -50,12 +50,11 @@ def pws_dashboard(*, puskesmas, indicator: pws.Indicator, month: Month) -> PwsDa
         sasaran, entered_ids = pws_selectors.sasaran(kind=indicator.sasaran, desa_ids=ids, month=month)
         sasaran = snapshots.with_frozen_sasaran(sasaran, kind=indicator.sasaran, desa_ids=ids, month=month)
         rows = [
-            pws.count_row(d.nama, indicator, series[d.pk][-in_year:], sasaran[d.pk], month.month)
-            for d in desa
+            pws.count_row(d.nama, indicator, series[d.pk], in_year, sasaran[d.pk], month.month) for d in desa
         ]
-        totals = _sum_series(series, len(months), rate=False)
+        totals = [sum(s[i] for s in series.values()) for i in range(len(months))]
         total = pws.count_row(
-            "Total Puskesmas", indicator, totals[-in_year:], sum(sasaran.values()), month.month
+            "Total Puskesmas", indicator, totals, in_year, sum(sasaran.values()), month.month
         )
         trend_values = [float(v) for v in totals]
         bar_values, target, unit = [r.percent_of_target for r in rows], 100 * month.month / 12, "%"

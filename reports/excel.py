@@ -13,11 +13,13 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from common.cells import xlsx_cell
+from visits import rules
 
 from .period import Month
 from .sections import PosyanduMonth
 
 COUNT, PERCENT = "#,##0", "0.0%"
+TD = f"{rules.HYPERTENSION_SYSTOLIC}/{rules.HYPERTENSION_DIASTOLIC}"
 HEADER_ROW = 4
 
 
@@ -28,37 +30,41 @@ class Column:
     format: str = COUNT
 
 
-def _pct(value: float | None) -> float | None:
-    return None if value is None else value / 100
-
-
 def counts(section: str, spec: str) -> list[Column]:
     """Count columns from "Header=attribute, ..." of one section."""
     pairs = [item.rsplit("=", 1) for item in spec.split(", ")]
     return [Column(header, lambda r, a=attr: getattr(getattr(r, section), a)) for header, attr in pairs]
 
 
-def share(header: str, value: Callable[[PosyanduMonth], float | None]) -> Column:
-    return Column(header, lambda r: _pct(value(r)), PERCENT)
+def share(header: str, section: str, numerator: str, denominator: str) -> Column:
+    """The exact fraction numerator / denominator in a 0.0% cell (empty without a denominator);
+    the spreadsheet rounds it half-up for display, like the pages (reports.percent)."""
+
+    def value(r: PosyanduMonth) -> float | None:
+        counts = getattr(r, section)
+        n, d = getattr(counts, numerator), getattr(counts, denominator)
+        return n / d if d else None
+
+    return Column(header, value, PERCENT)
 
 
 SHEETS: dict[str, list[Column]] = {
     "SKDN": counts("skdn", "S=s, K=k, D=d, N=n, T=t, O=o, B=b, 2T=two_t, BGM=bgm")
     + [
-        share("K/S", lambda r: r.skdn.k_s),
-        share("D/S", lambda r: r.skdn.d_s),
-        share("N/D", lambda r: r.skdn.n_d),
-        share("N/D'", lambda r: r.skdn.n_d_prime),
-        share("BGM/D", lambda r: r.skdn.bgm_d),
+        share("K/S", "skdn", "k", "s"),
+        share("D/S", "skdn", "d", "s"),
+        share("N/D", "skdn", "n", "d"),
+        share("N/D'", "skdn", "n", "d_prime"),
+        share("BGM/D", "skdn", "bgm", "d"),
     ],
     "Status gizi": counts("gizi", "Diukur PB/TB=diukur_pbu, Stunting=stunting")
-    + [share("% stunting", lambda r: r.gizi.prevalensi["stunting"])]
+    + [share("% stunting", "gizi", "stunting", "diukur_pbu")]
     + counts("gizi", "Diukur BB/PB-TB=diukur_bbpb, Wasting=wasting")
-    + [share("% wasting", lambda r: r.gizi.prevalensi["wasting"])]
+    + [share("% wasting", "gizi", "wasting", "diukur_bbpb")]
     + counts("gizi", "Diukur BB/U=diukur_bbu, Underweight=underweight")
-    + [share("% underweight", lambda r: r.gizi.prevalensi["underweight"])]
+    + [share("% underweight", "gizi", "underweight", "diukur_bbu")]
     + counts("gizi", "Gizi lebih=overweight")
-    + [share("% gizi lebih", lambda r: r.gizi.prevalensi["overweight"])],
+    + [share("% gizi lebih", "gizi", "overweight", "diukur_bbpb")],
     "Kunjungan": counts(
         "kelompok",
         "Ibu hamil=ibu_hamil, Nifas/menyusui=ibu_nifas_menyusui, Bayi/balita=bayi_balita, "
@@ -69,21 +75,21 @@ SHEETS: dict[str, list[Column]] = {
         "layanan", "Vitamin A=vitamin_a, Imunisasi=imunisasi, Obat cacing=obat_cacing, TTD=ttd, PMT=pmt"
     ),
     "Skrining PTM": counts("skrining", "Datang usia >= 15=dewasa_datang, TD diukur=td_diukur")
-    + [share("% TD diukur", lambda r: r.skrining.persen_td_diukur)]
+    + [share("% TD diukur", "skrining", "td_diukur", "dewasa_datang")]
     + counts(
         "skrining",
-        "Hipertensi=hipertensi, Gula diperiksa=gula_diukur, GDS >= 200=gula_tinggi, IMT diukur=imt_diukur, "
-        "Obesitas=obesitas, Terduga TBC=terduga_tbc",
+        f"Hipertensi=hipertensi, Gula diperiksa=gula_diukur, GDS >= {rules.GULA_DARAH_REFER}=gula_tinggi, "
+        "IMT diukur=imt_diukur, Obesitas=obesitas, Terduga TBC=terduga_tbc",
     ),
     "Rujukan": counts(
         "rujukan",
         "Orang dirujuk=dirujuk, Alasan rujukan=alasan, Ditindaklanjuti=ditindaklanjuti, "
         "Dibatalkan=dibatalkan",
     )
-    + [share("% ditindaklanjuti", lambda r: r.rujukan.persen_ditindaklanjuti)],
+    + [share("% ditindaklanjuti", "rujukan", "ditindaklanjuti", "alasan")],
     "KIA": counts(
         "kia",
-        "Ibu hamil datang=ibu_hamil_datang, KEK=kek, TD >= 140/90=td_tinggi, TTD=ttd, K1=k1, K4=k4, K6=k6, "
+        f"Ibu hamil datang=ibu_hamil_datang, KEK=kek, TD >= {TD}=td_tinggi, TTD=ttd, K1=k1, K4=k4, K6=k6, "
         "Nifas datang=nifas_datang, Vitamin A nifas=vitamin_a_nifas, Hb ibu hamil=hb_hamil_diperiksa, "
         "Ibu hamil anemia=anemia_hamil, Hb remaja putri=hb_remaja_putri_diperiksa, "
         "Remaja putri anemia=anemia_remaja_putri",

@@ -54,3 +54,10 @@ class Month:
     @property
     def key(self) -> str:
         return f"{self.year}-{self.month:02d}"
+
+
+def month_choices(selected: Month, running: Month, count: int = 24) -> list[Month]:
+    """The months a report offers, newest first: the running month and the `count` - 1 before
+    it, and the selected month wherever it is."""
+    months = [running.shift(-i) for i in range(count)]
+    return months if selected in months else sorted([*months, selected], reverse=True)

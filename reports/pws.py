@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .skdn import percent
+from .percent import percent
 
 
 @dataclass(frozen=True)
@@ -42,68 +42,61 @@ SASARAN_LABELS = {"balita": "Balita", "ibu_hamil": "Ibu hamil", "dewasa": "Usia 
 class PwsRow:
     name: str
     this_month: float | None
-    last_month: float | None
-    cumulative: float | None  # rate: %; count: people reached since January
+    last_month: float | None  # the month before, December of last year for January
+    cumulative: float | None  # rate: % over the months with an opening day; count: people since January
     target: float | None  # rate: the target %; count: the target line (people) this month
     percent_of_target: float | None
     sasaran: int | None
     trend: str
     status: str
+    meets: bool | None = None  # the month's figure is on the right side of its target
 
 
-def _trend(now: float | None, before: float | None, higher_is_better: bool) -> str:
+def _trend(now: float | None, before: float | None) -> str:
     if now is None or before is None or now == before:
         return "tetap"
     return "naik" if now > before else "turun"
 
 
-def _status(meets: bool | None, trend: str, higher_is_better: bool) -> str:
-    if meets is None:
-        return "belum ada data"
-    if meets:
-        return "mencapai target"
-    good = (trend == "naik") == higher_is_better and trend != "tetap"
-    return (
-        "di bawah target, membaik"
-        if good
-        else "di bawah target, memburuk"
-        if trend != "tetap"
-        else "di bawah target"
-    )
+def status_of(value: float | None, target: float, higher_is_better: bool) -> tuple[bool | None, str]:
+    """The month's figure against the target. Where lower is better (stunting) being below the
+    target is good: "di bawah target (baik)", above it "di atas target"."""
+    if value is None:
+        return None, "belum ada data"
+    if higher_is_better:
+        return (True, "mencapai target") if value >= target else (False, "di bawah target")
+    return (True, "di bawah target (baik)") if value <= target else (False, "di atas target")
 
 
-def rate_row(name: str, ind: Indicator, months: list[tuple[int, int]]) -> PwsRow:
-    """`months`: (numerator, denominator) from January to the report month."""
-    this = percent(*months[-1]) if months else None
-    last = percent(*months[-2]) if len(months) > 1 else None
-    cumulative = percent(sum(n for n, _ in months), sum(d for _, d in months))
-    meets = (
-        None
-        if cumulative is None
-        else (cumulative >= ind.target if ind.higher_is_better else cumulative <= ind.target)
-    )
-    trend = _trend(this, last, ind.higher_is_better)
-    share = None if cumulative is None else 100 * cumulative / ind.target
-    return PwsRow(
-        name,
-        this,
-        last,
-        cumulative,
-        ind.target,
-        share,
-        None,
-        trend,
-        _status(meets, trend, ind.higher_is_better),
-    )
+Rate = tuple[int, int] | None  # (numerator, denominator); None: no opening day that month
 
 
-def count_row(name: str, ind: Indicator, months: list[int], sasaran: int, month_number: int) -> PwsRow:
-    """`months`: people reached for the first time this year, January to the report month."""
-    this = months[-1] if months else 0
-    last = months[-2] if len(months) > 1 else None
-    cumulative = sum(months)
-    target = sasaran * ind.target / 100 * month_number / 12
+def rate_row(name: str, ind: Indicator, series: list[Rate], in_year: int) -> PwsRow:
+    """`series`: (numerator, denominator) of the months up to the report month, oldest first,
+    None for a month without an opening day; the last `in_year` of them are this year's. Such a
+    month shows no figure and is left out of the cumulative (it is not a zero)."""
+    this = percent(*series[-1]) if series and series[-1] else None
+    last = percent(*series[-2]) if len(series) > 1 and series[-2] else None
+    held = [pair for pair in series[len(series) - in_year :] if pair]
+    cumulative = percent(sum(n for n, _ in held), sum(d for _, d in held))
+    meets, status = status_of(this, ind.target, ind.higher_is_better)
+    share = None if this is None else 100 * this / ind.target
+    return PwsRow(name, this, last, cumulative, ind.target, share, None, _trend(this, last), status, meets)
+
+
+def count_row(
+    name: str, ind: Indicator, series: list[int], in_year: int, sasaran: int, month_number: int
+) -> PwsRow:
+    """`series`: people reached for the first time in their year, by month, oldest first; the
+    last `in_year` months are this year's. The status compares the month's count with the
+    month's share of the annual target (sasaran × target / 12)."""
+    this = series[-1] if series else 0
+    last = series[-2] if len(series) > 1 else None
+    cumulative = sum(series[len(series) - in_year :])
+    annual = sasaran * ind.target / 100
+    meets, status = status_of(this if sasaran else None, annual / 12, True)
     share = percent(cumulative, sasaran)
-    meets = None if not sasaran else cumulative >= target
-    trend = _trend(this, last, True)
-    return PwsRow(name, this, last, cumulative, target, share, sasaran, trend, _status(meets, trend, True))
+    target_line = annual * month_number / 12
+    return PwsRow(
+        name, this, last, cumulative, target_line, share, sasaran, _trend(this, last), status, meets
+    )

@@ -7,12 +7,12 @@ import datetime as dt
 from collections import defaultdict
 
 from django.db.models import Count, F, Min
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import ExtractMonth, ExtractYear
 
 from registry.lifecycle import Group
 from registry.models import Desa, Person, Posyandu
 from registry.selectors import lifecycle_q
-from visits.models import Care, Measurement
+from visits.models import Care, Measurement, OpeningDay
 
 from . import selectors, snapshots
 from .lifecycle_sql import completed_months
@@ -29,9 +29,12 @@ RATE_PARTS = {
 
 def rate_series(
     *, indicator: Indicator, desa_ids: list[int], months: list[Month]
-) -> dict[int, list[tuple[int, int]]]:
+) -> dict[int, list[tuple[int, int] | None]]:
+    """(numerator, denominator) per desa and month; None for a month without an opening day in
+    the desa, which the PWS shows as no figure rather than a zero."""
     section, num, den = RATE_PARTS[indicator.code]
     desa_of = dict(Posyandu.objects.filter(desa_id__in=desa_ids).values_list("pk", "desa_id"))
+    held = opened(desa_ids=desa_ids, months=months)
     series = {d: [] for d in desa_ids}
     frozen = snapshots.frozen_sections(section, posyandu_ids=list(desa_of), months=months)
     for month in months:
@@ -45,8 +48,17 @@ def rate_series(
             sums[desa_of[pid]][0] += getattr(counts, num)
             sums[desa_of[pid]][1] += getattr(counts, den)
         for desa_id in desa_ids:
-            series[desa_id].append(tuple(sums[desa_id]))
+            series[desa_id].append(tuple(sums[desa_id]) if (desa_id, month) in held else None)
     return series
+
+
+def opened(*, desa_ids: list[int], months: list[Month]) -> set[tuple[int, Month]]:
+    """(desa, month) pairs in which at least one of the desa's Posyandu had an opening day."""
+    days = OpeningDay.objects.filter(
+        posyandu__desa_id__in=desa_ids, tanggal__range=(months[0].first, months[-1].last)
+    )
+    pairs = days.values_list("posyandu__desa_id", ExtractYear("tanggal"), ExtractMonth("tanggal")).distinct()
+    return {(desa_id, Month(year, month)) for desa_id, year, month in pairs}
 
 
 def _reached(indicator: Indicator):
@@ -67,7 +79,8 @@ def count_series(*, indicator: Indicator, desa_ids: list[int], months: list[Mont
     firsts = (
         rows.filter(
             **{
-                f"{v}tanggal__range": (months[0].first, months[-1].last),
+                # from January of the first year shown, so "first time in the year" is right
+                f"{v}tanggal__range": (months[0].january.first, months[-1].last),
                 f"{v}posyandu__desa_id__in": desa_ids,
             }
         )  # fmt: skip
@@ -77,7 +90,9 @@ def count_series(*, indicator: Indicator, desa_ids: list[int], months: list[Mont
     index = {(m.year, m.month): i for i, m in enumerate(months)}
     series = {d: [0] * len(months) for d in desa_ids}
     for row in firsts:
-        series[row["desa"]][index[(row["first"].year, row["first"].month)]] += 1
+        i = index.get((row["first"].year, row["first"].month))
+        if i is not None:
+            series[row["desa"]][i] += 1
     return series
 
 

@@ -17,7 +17,7 @@ from registry.scoping import scope
 from . import closing, pws, pws_selectors
 from .dashboard import pws_dashboard
 from .models import SasaranDesa, SasaranKind
-from .period import Month
+from .period import Month, month_choices
 
 
 def _puskesmas(request) -> Puskesmas:
@@ -48,7 +48,7 @@ def pws_page(request):
         "puskesmas": puskesmas,
         "puskesmas_list": scope(Puskesmas.objects.order_by("nama"), request.user),
         "indicators": pws.INDICATORS.values(),
-        "months": [Month.of(timezone.localdate()).shift(-i) for i in range(13)],
+        "months": month_choices(month, Month.of(timezone.localdate()), 13),
     }
     return render(request, "reports/pws.html", context)
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .counts import Counts
-from .skdn import Skdn, percent
+from .percent import percent
+from .skdn import Skdn
 
 
 @dataclass

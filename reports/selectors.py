@@ -18,7 +18,9 @@ from django.utils import timezone
 from registry.lifecycle import Group, months_before
 from registry.models import HouseholdMove, Person
 from visits import rules
+from visits.growth.status import OVERWEIGHT_ABOVE, STUNTING_BELOW, UNDERWEIGHT_BELOW, WASTING_BELOW
 from visits.models import Care, Counselling, Measurement, Referral, Visit
+from visits.rules import BALITA_UNTIL_MONTHS
 
 from . import sections
 from .lifecycle_sql import completed_months, group_q
@@ -33,90 +35,116 @@ def _by_posyandu(rows, key: str, section):
     return {row.pop(key): section(**row) for row in rows}
 
 
-def posyandu_at_month_end(month: Month) -> Coalesce:
+def posyandu_at_month_end(month: Month, person: str = "") -> Coalesce:
     """The Posyandu a person's household belonged to on the month's last day: the Posyandu it
-    left in its first move after that day, or else its Posyandu now."""
-    moved_after = HouseholdMove.objects.filter(household=OuterRef("household"), tanggal__gt=month.last)
+    left in its first move after that day, or else its Posyandu now. `person`: the lookup from
+    the queried rows to the person ("" for Person rows, "visit__person__" for measurements)."""
+    moved_after = HouseholdMove.objects.filter(
+        household=OuterRef(f"{person}household"), tanggal__gt=month.last
+    )
     first_move = moved_after.order_by("tanggal", "id").values("dari_posyandu")[:1]
-    return Coalesce(Subquery(first_move), F("household__posyandu"), output_field=BigIntegerField())
+    return Coalesce(Subquery(first_move), F(f"{person}household__posyandu"), output_field=BigIntegerField())
 
 
-def balita_in_month(month: Month) -> Q:
-    """Balita of the month: born by its last day and not yet 60 months old on its first day."""
-    return Q(tanggal_lahir__lte=month.last, tanggal_lahir__gt=months_before(month.first, 60))
+def balita_in_month(month: Month, person: str = "") -> Q:
+    """Balita of the month (sasaran S): born by its last day and not yet BALITA_UNTIL_MONTHS
+    (60) months old on its first day (balita 0–59 bulan, KMK ILP 2023 L1324). A child turning
+    60 months during the month stays in."""
+    return Q(
+        **{
+            f"{person}tanggal_lahir__lte": month.last,
+            f"{person}tanggal_lahir__gt": months_before(month.first, BALITA_UNTIL_MONTHS),
+        }
+    )
 
 
-def balita_counts(posyandu_ids, month: Month, fields=(), **annotations) -> dict[tuple, list[int]]:
-    """[S, K] of the month's balita by (Posyandu at month end, *fields), in two queries: households
-    that have not moved since the month (grouped by their Posyandu, using its index) and the few
-    that moved since (whose Posyandu at the month's end is looked up in their moves)."""
+def counts_where_living(
+    rows, *, person: str, posyandu_ids, month: Month, fields=(), counts
+) -> dict[tuple, dict]:
+    """`counts` of `rows` by (Posyandu of the person's household at the month's end, *fields), in
+    two queries: households that have not moved since the month (grouped by their Posyandu, using
+    its index) and the few that moved since (their Posyandu at the month's end is looked up in
+    their moves). Where a visit happened plays no part: a child counts where it lives."""
     ids = list(posyandu_ids)
-    balita = Person.objects.filter(balita_in_month(month)).annotate(**annotations)
-    counts = {"s": Count("pk"), "k": Count("pk", filter=Q(buku_kia=True))}
     stayed = (
-        balita.filter(household__posyandu_id__in=ids)
-        .exclude(household__moves__tanggal__gt=month.last)
-        .values(*fields, at_end=F("household__posyandu_id"))
+        rows.filter(**{f"{person}household__posyandu_id__in": ids})
+        .exclude(**{f"{person}household__moves__tanggal__gt": month.last})
+        .values(*fields, at_end=F(f"{person}household__posyandu_id"))
         .annotate(**counts)
     )
     moved_since = HouseholdMove.objects.filter(tanggal__gt=month.last).values("household_id")
     moved = (
-        balita.filter(household_id__in=moved_since)
-        .annotate(at_end=posyandu_at_month_end(month))
+        rows.filter(**{f"{person}household_id__in": moved_since})
+        .annotate(at_end=posyandu_at_month_end(month, person))
         .filter(at_end__in=ids)
         .values(*fields, "at_end")
         .annotate(**counts)
     )
-    totals: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
-    for row in chain(stayed, moved):
-        key = (row["at_end"], *(row[f] for f in fields))
-        totals[key][0] += row["s"]
-        totals[key][1] += row["k"]
+    totals: dict[tuple, dict] = defaultdict(lambda: dict.fromkeys(counts, 0))
+    for row in chain(stayed.order_by(), moved.order_by()):
+        total = totals[(row["at_end"], *(row[f] for f in fields))]
+        for name in counts:
+            total[name] += row[name]
     return totals
 
 
-def skdn(*, posyandu_ids, month: Month) -> dict[int, Skdn]:
-    weighed = (
-        Measurement.objects.filter(
-            visit__tanggal__range=(month.first, month.last), visit__posyandu_id__in=posyandu_ids
-        )
-        .exclude(kms="")  # the one weighing of the month that counts for the KMS
-        .values(posyandu_id=F("visit__posyandu_id"))
-        .annotate(
-            d=Count("pk"),
-            **{code.lower(): Count("pk", filter=Q(kms=code)) for code in "NTOB"},
-            two_t=Count("pk", filter=Q(two_t=True)),
-            bgm=Count("pk", filter=Q(bgm=True)),
-        )
+def balita_counts(posyandu_ids, month: Month, fields=(), **annotations) -> dict[tuple, dict]:
+    """{s, k} of the month's balita by (Posyandu at month end, *fields)."""
+    balita = Person.objects.filter(balita_in_month(month)).annotate(**annotations)
+    counts = {"s": Count("pk"), "k": Count("pk", filter=Q(buku_kia=True))}
+    return counts_where_living(
+        balita, person="", posyandu_ids=posyandu_ids, month=month, fields=fields, counts=counts
     )
-    result = {pid: Skdn() for pid in posyandu_ids}
-    for (pid,), (s_count, k_count) in balita_counts(posyandu_ids, month).items():
-        result[pid].s, result[pid].k = s_count, k_count
-    for row in weighed:
-        target = result[row.pop("posyandu_id")]
-        for name, value in row.items():
-            setattr(target, name, value)
+
+
+def weighed_in_month(month: Month):
+    """The one weighing of each child of S that counts this month (it has a KMS code: the later
+    valid weighing), wherever it happened."""
+    return (
+        Measurement.objects.filter(visit__tanggal__range=(month.first, month.last))
+        .exclude(kms="")
+        .filter(balita_in_month(month, "visit__person__"))
+    )
+
+
+def weighed_counts(posyandu_ids, month: Month, fields=(), counts=None, **annotations) -> dict[tuple, dict]:
+    """D, N, T, O, B, 2T and BGM (or other `counts`) of the children weighed, by the Posyandu
+    where each lives at the month's end (so D ⊆ S), and *fields."""
+    counts = counts or {
+        "d": Count("pk"),
+        **{code.lower(): Count("pk", filter=Q(kms=code)) for code in "NTOB"},
+        "two_t": Count("pk", filter=Q(two_t=True)),
+        "bgm": Count("pk", filter=Q(bgm=True)),
+    }
+    rows = weighed_in_month(month).annotate(**annotations)
+    return counts_where_living(
+        rows, person="visit__person__", posyandu_ids=posyandu_ids, month=month, fields=fields, counts=counts
+    )
+
+
+def skdn(*, posyandu_ids, month: Month) -> dict[int, Skdn]:
+    """SKDN of each Posyandu: S, K and D alike count the children living there at the month's end."""
+    ids = list(posyandu_ids)
+    result = {pid: Skdn() for pid in ids}
+    for (pid,), figures in chain(balita_counts(ids, month).items(), weighed_counts(ids, month).items()):
+        for name, value in figures.items():
+            setattr(result[pid], name, value)
     return result
 
 
 def gizi(*, posyandu_ids, month: Month) -> dict[int, sections.Gizi]:
-    rows = (
-        Measurement.objects.filter(
-            visit__tanggal__range=(month.first, month.last), visit__posyandu_id__in=posyandu_ids
-        )
-        .exclude(kms="")
-        .values(posyandu_id=F("visit__posyandu_id"))
-        .annotate(
-            diukur_bbu=Count("pk", filter=Q(z_bbu__isnull=False) & NOT_FLAGGED["bbu"]),
-            underweight=Count("pk", filter=Q(z_bbu__lt=-2) & NOT_FLAGGED["bbu"]),
-            diukur_pbu=Count("pk", filter=Q(z_pbu__isnull=False) & NOT_FLAGGED["pbu"]),
-            stunting=Count("pk", filter=Q(z_pbu__lt=-2) & NOT_FLAGGED["pbu"]),
-            diukur_bbpb=Count("pk", filter=Q(z_bbpb__isnull=False) & NOT_FLAGGED["bbpb"]),
-            wasting=Count("pk", filter=Q(z_bbpb__lt=-2) & NOT_FLAGGED["bbpb"]),
-            overweight=Count("pk", filter=Q(z_bbpb__gt=2) & NOT_FLAGGED["bbpb"]),
-        )
-    )
-    return {pid: sections.Gizi() for pid in posyandu_ids} | _by_posyandu(rows, "posyandu_id", sections.Gizi)
+    """Nutritional status of the children counted in D, where they live; implausible values left out."""
+    counts = {
+        "diukur_bbu": Count("pk", filter=Q(z_bbu__isnull=False) & NOT_FLAGGED["bbu"]),
+        "underweight": Count("pk", filter=Q(z_bbu__lt=UNDERWEIGHT_BELOW) & NOT_FLAGGED["bbu"]),
+        "diukur_pbu": Count("pk", filter=Q(z_pbu__isnull=False) & NOT_FLAGGED["pbu"]),
+        "stunting": Count("pk", filter=Q(z_pbu__lt=STUNTING_BELOW) & NOT_FLAGGED["pbu"]),
+        "diukur_bbpb": Count("pk", filter=Q(z_bbpb__isnull=False) & NOT_FLAGGED["bbpb"]),
+        "wasting": Count("pk", filter=Q(z_bbpb__lt=WASTING_BELOW) & NOT_FLAGGED["bbpb"]),
+        "overweight": Count("pk", filter=Q(z_bbpb__gt=OVERWEIGHT_ABOVE) & NOT_FLAGGED["bbpb"]),
+    }
+    rows = weighed_counts(posyandu_ids, month, counts=counts)
+    return {pid: sections.Gizi(**rows.get((pid,), {})) for pid in posyandu_ids}
 
 
 def _visits(posyandu_ids, month: Month):
@@ -175,8 +203,8 @@ AGE_GROUPS = [
     Group.USIA_DEWASA,
     Group.LANSIA,
 ]
-PTM_FROM_MONTHS = 15 * 12  # PTM screening counts people of 15 and over (KMK ILP 2023 L4249, L4362)
-ADULT_BP_FROM_MONTHS = 18 * 12  # under 18 the KMK's child table applies: hipertensi from 130/80 (L3095)
+PTM_FROM_MONTHS = rules.PTM_FROM_YEARS * 12  # PTM screening counts people of 15 and over
+ADULT_BP_FROM_MONTHS = rules.ADULT_BP_FROM_YEARS * 12  # under 18 the child tables apply (KMK ILP 2023 L3095)
 
 
 def _age_group() -> Case:
@@ -188,11 +216,18 @@ def _age_group() -> Case:
 def _visit_counts() -> dict[str, dict[str, Count]]:
     """Count expressions of the visit-based sections (age conditions come from the grouping)."""
     m = "measurement__"
-    high_td = Q(**{f"{m}sistol__gte": 140}) | Q(**{f"{m}diastol__gte": 90})
+    high_td = Q(**{f"{m}sistol__gte": rules.HYPERTENSION_SYSTOLIC}) | Q(
+        **{f"{m}diastol__gte": rules.HYPERTENSION_DIASTOLIC}
+    )
     adolescent = Q(umur_bulan__lt=ADULT_BP_FROM_MONTHS) & ~group_q(Group.IBU_HAMIL)
-    high_td_ptm = high_td | (adolescent & (Q(**{f"{m}sistol__gte": 130}) | Q(**{f"{m}diastol__gte": 80})))
+    systolic_1, diastolic_1 = rules.ADOLESCENT_HYPERTENSION_1
+    high_td_adolescent = Q(**{f"{m}sistol__gte": systolic_1}) | Q(**{f"{m}diastol__gte": diastolic_1})
+    high_td_ptm = high_td | (adolescent & high_td_adolescent)
     anemia = lambda below: Q(**{f"{m}hb__lt": below})  # noqa: E731
-    obese = Q(**{f"{m}berat_kg__gte": 0.0025 * F(f"{m}tinggi_cm") * F(f"{m}tinggi_cm")})  # IMT ≥ 25
+    # IMT = kg / m² ≥ limit  ⇔  kg ≥ limit · cm² / 10 000 (no division in SQL)
+    obese = Q(
+        **{f"{m}berat_kg__gte": rules.ADULT_OBESE_IMT / 10_000 * F(f"{m}tinggi_cm") * F(f"{m}tinggi_cm")}
+    )
     hamil, nifas = group_q(Group.IBU_HAMIL), group_q(Group.IBU_NIFAS_MENYUSUI)
     low, high = rules.REMAJA_PUTRI_YEARS
     remaja_putri = Q(person__jenis_kelamin="P", umur_bulan__gte=low * 12, umur_bulan__lt=high * 12) & ~hamil
@@ -205,14 +240,14 @@ def _visit_counts() -> dict[str, dict[str, Count]]:
             "td_diukur": n(Q(**{f"{m}sistol__isnull": False})),
             "hipertensi": n(high_td_ptm),
             "gula_diukur": n(Q(**{f"{m}gula_darah__isnull": False})),
-            "gula_tinggi": n(Q(**{f"{m}gula_darah__gte": 200})),
+            "gula_tinggi": n(Q(**{f"{m}gula_darah__gte": rules.GULA_DARAH_REFER})),
             "imt_diukur": n(Q(**{f"{m}berat_kg__isnull": False, f"{m}tinggi_cm__isnull": False})),
             "obesitas": n(obese),
             "terduga_tbc": n(Q(care__isnull=False) & ~Q(care__gejala_tbc=[])),
         },
         "kia": {
             "ibu_hamil_datang": n(hamil),
-            "kek": n(hamil & Q(**{f"{m}lila_cm__lt": 23.5})),
+            "kek": n(hamil & Q(**{f"{m}lila_cm__lt": rules.KEK_LILA_BELOW})),
             "td_tinggi": n(hamil & high_td),
             "ttd": n(hamil & Q(care__ttd_tablet__gt=0)),
             "k1": n(hamil & Q(**{anc: 1})),
@@ -306,31 +341,21 @@ def posyandu_month(*, posyandu_ids, month: Month) -> dict[int, sections.Posyandu
 def skdn_by_sex_and_band(*, posyandu_ids, month: Month) -> dict[tuple[str, int], Skdn]:
     """S, K, D, N, T, 2T, O, B by sex and age band (0–5, 6–11, 12–23, 24–35, 36–59 months) as
     on the desa recap forms; the age is taken on the month's last day (at most 59 months)."""
-    bands = band_case(month)
-    weighed = (
-        Measurement.objects.filter(
-            visit__tanggal__range=(month.first, month.last), visit__posyandu_id__in=posyandu_ids
-        )
-        .exclude(kms="")
-        .annotate(band=band_case(month, "visit__person__"))
-        .values("band", jenis_kelamin=F("visit__person__jenis_kelamin"))
-        .annotate(
-            d=Count("pk"),
-            **{code.lower(): Count("pk", filter=Q(kms=code)) for code in "NTOB"},
-            two_t=Count("pk", filter=Q(two_t=True)),
-            bgm=Count("pk", filter=Q(bgm=True)),
-        )
+    ids = list(posyandu_ids)
+    fields = ("jenis_kelamin", "band")
+    balita = balita_counts(ids, month, fields, band=band_case(month))
+    weighed = weighed_counts(
+        ids,
+        month,
+        fields,
+        band=band_case(month, "visit__person__"),
+        jenis_kelamin=F("visit__person__jenis_kelamin"),
     )
     result = {(sex, band): Skdn() for sex in "LP" for band in range(len(AGE_BANDS))}
-    for (_, sex, band), (s_count, k_count) in balita_counts(
-        posyandu_ids, month, ("jenis_kelamin", "band"), band=bands
-    ).items():
-        result[(sex, band)].s += s_count
-        result[(sex, band)].k += k_count
-    for row in weighed:
-        target = result[(row.pop("jenis_kelamin"), row.pop("band"))]
-        for name, value in row.items():
-            setattr(target, name, value)
+    for (_, sex, band), figures in chain(balita.items(), weighed.items()):
+        target = result[(sex, band)]
+        for name, value in figures.items():
+            setattr(target, name, getattr(target, name) + value)
     return result
 
 

@@ -11,12 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .counts import Counts
+from .percent import percent
 
 AGE_BANDS = [(0, 5), (6, 11), (12, 23), (24, 35), (36, 59)]  # months, as on the desa recap forms
-
-
-def percent(numerator: int, denominator: int) -> float | None:
-    return None if not denominator else 100 * numerator / denominator
 
 
 @dataclass

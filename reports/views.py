@@ -5,15 +5,27 @@ from django.utils import timezone
 
 from registry.models import Posyandu
 from registry.scoping import get_scoped_or_404, profile_of
+from visits import rules
 
 from . import closing, snapshots
-from .period import Month
+from .period import Month, month_choices
 from .skdn import AGE_BANDS, band_rows
 
 
 def _month(request) -> Month:
     default = Month.of(timezone.localdate()).previous
     return Month.parse(request.GET.get("bulan", ""), default)
+
+
+def _month_navigation(month: Month) -> dict:
+    """The selector (running month included) and the months before and after the one shown;
+    no month after the running one."""
+    running = Month.of(timezone.localdate())
+    return {
+        "months": month_choices(month, running),
+        "previous_month": month.previous,
+        "next_month": month.shift(1) if month < running else None,
+    }
 
 
 def report_home(request):
@@ -34,11 +46,12 @@ def posyandu_report(request, pk: int):
     context = {
         "posyandu": posyandu,
         "month": month,
-        "months": [month.shift(-i) for i in range(12)],
+        **_month_navigation(month),
         "r": report,
         "band_rows": band_rows(bands),
         "age_bands": AGE_BANDS,
         "closing": frozen,
         "live_differs": frozen is not None and closing.posyandu_differs(frozen, posyandu.pk, month),
+        "rules": rules,  # thresholds named in the row labels, from their one source
     }
     return render(request, "reports/posyandu_report.html", context)

@@ -11,6 +11,7 @@ from visits.growth.chart import Point, render_svg
 from visits.growth.indices import (
     DAYS_PER_MONTH,
     LENGTH_UNTIL_DAYS,
+    UNDER_FIVE_MONTHS,
     ChildMeasurement,
     GrowthResult,
     assess,
@@ -64,7 +65,7 @@ def growth_report(measurement: ChildMeasurement, label: str) -> GrowthReport:
 def growth_charts(m: ChildMeasurement, result: GrowthResult, label: str) -> list[str]:
     """BB/U, PB/U-TB/U and BB/PB or BB/TB charts with the measurement's point (under 5 years)."""
     months = result.age_days / DAYS_PER_MONTH
-    if months >= 60:
+    if months >= UNDER_FIVE_MONTHS:
         return []
     sex = sex_code(m.sex)
     charts = []

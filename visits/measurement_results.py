@@ -3,9 +3,10 @@ outside normal, and the facts the referral rules read."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
-from registry.lifecycle import Group
+from registry.lifecycle import Group, completed_months
 from registry.models import Person
 
 from . import rules
@@ -80,10 +81,9 @@ def refresh_kms(person: Person) -> dict[int, MonthResult]:
         .select_related("visit")
         .order_by("visit__tanggal", "visit_id")
     )
-    months = lambda m: (m.visit.tanggal - person.tanggal_lahir).days / DAYS_PER_MONTH  # noqa: E731
     # The later *valid* weighing of a month counts: one whose BB/U is flagged implausible does not.
     valid = [m for m in measurements if "bbu" not in m.implausible.split(";")]
-    under_five = [m for m in valid if months(m) < KMS_UNTIL_MONTHS]
+    under_five = [m for m in valid if balita_month(person.tanggal_lahir, m.visit.tanggal)]
     weighings = [Weighing(m.visit.tanggal, float(m.berat_kg), m.pk) for m in under_five]
     counted = {r.weighing.ref: r for r in kms_history(person.tanggal_lahir, weighings)}
     changed = []
@@ -96,6 +96,13 @@ def refresh_kms(person: Person) -> dict[int, MonthResult]:
             changed.append(m)
     Measurement.objects.bulk_update(changed, ["kms", "two_t", "bgm"])
     return {m.visit_id: counted[m.pk] for m in under_five if m.pk in counted}
+
+
+def balita_month(born: dt.date, day: dt.date) -> bool:
+    """A weighing on `day` is in a month when the child is a balita (in S): not yet
+    BALITA_UNTIL_MONTHS old on the month's first day (balita 0–59 bulan, KMK ILP 2023 L1324), so
+    a child turning 60 months during the month keeps its KMS code and counts in D."""
+    return completed_months(born, day.replace(day=1)) < rules.BALITA_UNTIL_MONTHS
 
 
 def visit_facts(visit: Visit, groups: set[Group], kms: MonthResult | None) -> VisitFacts:

@@ -53,7 +53,7 @@ def _child(f: VisitFacts) -> list[tuple[str, str]]:
         out.append(("stunting", f"Stunting: {f.status['pbu'].lower()} (PB/U atau TB/U < −2 SD)"))
     lila = f.measurements.get("lila_cm")
     months = f.age_days / DAYS_PER_MONTH
-    if lila is not None and 6 <= months < 60:
+    if lila is not None and 6 <= months < rules.BALITA_UNTIL_MONTHS:
         if lila < rules.LILA_SEVERE_BELOW:
             out.append(("lila_buruk", f"LiLA {_n(lila)} cm < {_n(rules.LILA_SEVERE_BELOW)} cm (gizi buruk)"))
         elif lila < rules.LILA_MODERATE_BELOW:

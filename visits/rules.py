@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from registry.lifecycle import PREGNANCY_AGE_YEARS, Group, completed_months
+from registry.lifecycle import PREGNANCY_AGE_YEARS, RULES, Group, completed_months
 
 G = Group
 
@@ -177,10 +177,12 @@ class AgeWindow:
 
 
 Y = 12  # months in a year
+PTM_FROM_YEARS = 15  # usia produktif 15–59: PTM screening from 15, KMK ILP 2023 L4249, L4362
 # A question is asked only at the ages it concerns; outside them the field is not shown.
 FIELD_AGES: dict[str, AgeWindow] = {
     "asi_eksklusif": AgeWindow(0, 7),  # 0–6 months: "% bayi ASI eksklusif (0-6 bulan)", KMK ILP 2023 L7416
-    "gula_darah": AgeWindow(15 * Y, 200 * Y),  # DM screening from 15 (with risk factors), KMK ILP 2023 L4480
+    # DM screening from 15 (with risk factors), KMK ILP 2023 L4480
+    "gula_darah": AgeWindow(PTM_FROM_YEARS * Y, 200 * Y),
     "puma_skor": AgeWindow(40 * Y, 200 * Y),  # PPOK (PUMA) from 40 years, KMK ILP 2023 L5020
     "sdq_skor": AgeWindow(4 * Y, 18 * Y),  # SDQ 4–18 years, KMK ILP 2023 L2618, L3232
     "srq20_skor": AgeWindow(18 * Y, 200 * Y),  # SRQ-20 from 18 years, KMK ILP 2023 L2618, L4897
@@ -209,6 +211,7 @@ CHILD_BP_LIMITS: dict[str, dict[int, tuple[int, int]]] = {
           12: (114, 75)},
 }  # fmt: skip
 ADOLESCENT_FROM_YEARS = 13
+ADOLESCENT_HYPERTENSION_1 = (130, 80)  # hipertensi tingkat 1 from 13 years, KMK ILP 2023 Tabel 15 L3107
 ADULT_BP_FROM_YEARS = 18
 
 
@@ -225,10 +228,13 @@ def _adolescent_bp(sistol: int, diastol: int) -> BloodPressure:
     The KMK prints tingkat 1 as "130/80 – 138/89" (L3107), which leaves 139 in no class; the
     AAP 2017 table it copies reads 139/89, so tingkat 1 runs up to tingkat 2 at 140/90.
     """
-    if sistol >= 140 or diastol >= 90:
-        return BloodPressure("Hipertensi tingkat 2", True, "≥ 140/90")
-    if sistol >= 130 or diastol >= 80:
-        return BloodPressure("Hipertensi tingkat 1", True, "≥ 130/80")
+    if sistol >= HYPERTENSION_SYSTOLIC or diastol >= HYPERTENSION_DIASTOLIC:
+        return BloodPressure(
+            "Hipertensi tingkat 2", True, f"≥ {HYPERTENSION_SYSTOLIC}/{HYPERTENSION_DIASTOLIC}"
+        )
+    systolic_1, diastolic_1 = ADOLESCENT_HYPERTENSION_1
+    if sistol >= systolic_1 or diastol >= diastolic_1:
+        return BloodPressure("Hipertensi tingkat 1", True, f"≥ {systolic_1}/{diastolic_1}")
     if sistol >= 120:
         return BloodPressure("Tekanan darah meningkat", False)
     return BloodPressure("Normal", False)
@@ -295,3 +301,8 @@ REMAJA_PUTRI_YEARS = (10, 18)  # remaja 10–17 years (Permenkes 25/2014; the KM
 def is_remaja_putri(subject: Subject | None) -> bool:
     low, high = REMAJA_PUTRI_YEARS
     return subject is not None and subject.sex == "P" and low <= subject.years < high
+
+
+# Age limits and thresholds the reports share with the visit screens (one source for each rule).
+BALITA_UNTIL_MONTHS = RULES.balita_until_months  # balita 0–59 bulan (KMK ILP 2023 L1324), sasaran S
+ADULT_OBESE_IMT = 25  # adults: IMT ≥ 25 counted as obesitas (Asia-Pacific, Kepmenkes ILP)

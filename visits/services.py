@@ -213,6 +213,8 @@ def _referral_holds(referral: Referral, alasan: str) -> None:
     referral.alasan = alasan
     referral.dibatalkan_at, referral.dibatalkan_oleh, referral.alasan_pembatalan = None, None, ""
     referral.save(update_fields=["alasan", *CANCEL_FIELDS])
+
+
 FOLLOW_UP_FIELDS = ["dirujuk_ke", "sampai", "hasil", "rujuk_balik", "catatan_tindak_lanjut"]
 
 

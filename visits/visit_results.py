@@ -12,7 +12,7 @@ from registry.lifecycle import Group
 
 from . import rules, service_windows
 from .growth.chart import Point, render_svg
-from .growth.indices import DAYS_PER_MONTH, LENGTH_UNTIL_DAYS, sex_code
+from .growth.indices import DAYS_PER_MONTH, LENGTH_UNTIL_DAYS, UNDER_FIVE_MONTHS, sex_code
 from .growth_report import INDEX_LABELS
 from .measurement_results import adult_bmi, adult_bmi_category, blood_pressure_category
 from .models import Care, Measurement, Visit
@@ -110,7 +110,7 @@ def child_growth_charts(person, rows) -> list[SafeString]:
     BB/PB holds the measurements before 24 months, BB/TB those after, whichever the last is."""
     born, sex = person.tanggal_lahir, sex_code(person.jenis_kelamin)
     young = [(day, (day - born).days, kg, cm) for day, kg, cm in rows]
-    young = [row for row in young if row[1] / DAYS_PER_MONTH < 60]
+    young = [row for row in young if row[1] / DAYS_PER_MONTH < UNDER_FIVE_MONTHS]
     if not young:
         return []
     ratio = "bbpb" if young[-1][1] < LENGTH_UNTIL_DAYS else "bbtb"

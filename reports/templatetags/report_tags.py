@@ -1,13 +1,14 @@
 from django import template
-from django.utils.formats import number_format
+
+from reports.percent import format_percent
 
 register = template.Library()
 
 
 @register.filter
 def pct(value) -> str:
-    """A percentage with one decimal and a comma (85,7%); a dash when there is no denominator."""
-    return "–" if value is None else f"{number_format(value, 1)}%"
+    """A percentage rounded half-up to one decimal with a comma (85,7%); a dash without a figure."""
+    return format_percent(value)
 
 
 @register.filter

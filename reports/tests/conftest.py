@@ -56,7 +56,7 @@ def august(world, child, weigh):
     weigh(c5, a, D(2026, 7, 10), "8.0")
     weigh(c5, a, D(2026, 8, 3), "7.9")
     weigh(c5, a, D(2026, 8, 25), "8.4")
-    c6 = child(a, D(2021, 8, 15))  # 59 months on 1 August: in S; 60 months when weighed: not in D
+    c6 = child(a, D(2021, 8, 15))  # 59 months on 1 August: in S; 60 months when weighed: still in D
     weigh(c6, a, D(2026, 8, 20), "16.0")
     child(a, D(2021, 8, 1))  # 60 months on 1 August: not a balita this month
     c7 = child(a, D(2025, 6, 1), buku_kia=False)  # a later implausible weight does not count

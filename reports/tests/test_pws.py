@@ -17,12 +17,39 @@ def test_rate_indicator_d_s_this_month_cumulative_trend_and_status(august):
     board = pws_dashboard(puskesmas=august.pkm_a, indicator=pws.INDICATORS["ds"], month=AUG)
     row = board.rows[0]
     assert row.name == "Desa A"
-    assert round(row.this_month, 2) == 87.5  # D 7 / S 8 (Mawar 6/7, Melati 1/1)
+    assert row.this_month == 100  # D 8 / S 8 (Mawar 7/7, Melati 1/1)
     assert round(row.last_month, 2) == 44.44  # July: D 4 / S 9
-    assert round(row.cumulative, 2) == 18.31  # (0·5 + 2 + 4 + 7) / (9·7 + 8) = 13/71
-    assert row.target == 85 and round(row.percent_of_target, 2) == round(100 * (13 / 71 * 100) / 85, 2)
-    assert (row.trend, row.status) == ("naik", "di bawah target, membaik")
+    # January to May had no opening day: left out, not zeros. June 2/9, July 4/9, August 8/8
+    assert round(row.cumulative, 2) == round(100 * 14 / 26, 2) == 53.85
+    assert row.target == 85 and round(row.percent_of_target, 2) == round(100 * 100 / 85, 2)
+    assert (row.trend, row.status, row.meets) == ("naik", "mencapai target", True)  # this month ≥ 85
     assert board.total.cumulative == row.cumulative  # one desa in Puskesmas A
+
+
+def test_january_compares_with_december_of_the_year_before(world, child, weigh):
+    a = world.a.posyandu
+    first, second = child(a, D(2025, 6, 1)), child(a, D(2025, 9, 1))
+    weigh(first, a, D(2026, 12, 10), "9.0")
+    weigh(second, a, D(2026, 12, 10), "8.0")
+    weigh(first, a, D(2027, 1, 12), "9.3")  # second not weighed in January
+    row = pws_dashboard(puskesmas=world.pkm_a, indicator=pws.INDICATORS["ds"], month=Month(2027, 1)).rows[0]
+    assert (row.this_month, row.last_month) == (50, 100)  # January 1/2, December 2/2
+    assert row.cumulative == 50  # the year 2027 is January alone
+    assert (row.trend, row.status) == ("turun", "di bawah target")
+
+
+def test_a_month_without_opening_day_shows_no_figure_and_is_left_out_of_the_cumulative():
+    row = pws.rate_row("x", pws.INDICATORS["ds"], [(9, 10), (1, 2), None, (2, 4)], in_year=3)
+    assert (row.this_month, row.last_month) == (50, None)
+    assert row.cumulative == 50  # (1 + 2) / (2 + 4); December's 9/10 is last year
+    assert row.trend == "tetap"
+    empty = pws.rate_row("x", pws.INDICATORS["ds"], [(1, 2), None], in_year=2)
+    assert (empty.this_month, empty.last_month, empty.status, empty.meets) == (
+        None,
+        50,
+        "belum ada data",
+        None,
+    )
 
 
 def test_count_indicator_counts_people_once_a_year_against_the_sasaran(august, weigh, world):
@@ -39,12 +66,23 @@ def test_count_indicator_counts_people_once_a_year_against_the_sasaran(august, w
     row = pws_dashboard(puskesmas=august.pkm_a, indicator=pws.INDICATORS["td"], month=AUG).rows[0]
     assert row.sasaran == 40 and row.percent_of_target == 5
     assert round(row.target, 2) == round(40 * 8 / 12, 2)
-    assert row.status == "di bawah target"  # 2 reached against a target line of 26,7; same as July
+    assert row.status == "di bawah target"  # 1 reached in August against 40 / 12 = 3,3 a month
 
 
-def test_lower_is_better_indicator_meets_its_target_below_it():
-    row = pws.rate_row("x", pws.INDICATORS["stunting"], [(1, 10), (1, 20)])
-    assert round(row.cumulative, 2) == 6.67 and row.status == "mencapai target"
+def test_lower_is_better_indicator_says_below_target_is_good_and_above_is_not():
+    stunting = pws.INDICATORS["stunting"]  # target 14 %
+    row = pws.rate_row("x", stunting, [(1, 10), (1, 20)], in_year=2)
+    assert row.this_month == 5 and round(row.cumulative, 2) == 6.67
+    assert (row.trend, row.status, row.meets) == ("turun", "di bawah target (baik)", True)
+    at_target = pws.rate_row("x", stunting, [(7, 50)], in_year=1)  # 14 % exactly
+    assert (at_target.status, at_target.meets) == ("di bawah target (baik)", True)
+    row = pws.rate_row("x", stunting, [(1, 20), (3, 20)], in_year=2)  # 5 % then 15 %
+    assert (row.trend, row.status, row.meets) == ("naik", "di atas target", False)
+
+
+def test_higher_is_better_meets_its_target_at_the_target():
+    assert pws.rate_row("x", pws.INDICATORS["ds"], [(17, 20)], in_year=1).status == "mencapai target"  # 85 %
+    assert pws.rate_row("x", pws.INDICATORS["ds"], [(84, 100)], in_year=1).status == "di bawah target"
 
 
 def test_dashboard_page_renders_table_and_both_charts(login, august):
@@ -53,13 +91,14 @@ def test_dashboard_page_renders_table_and_both_charts(login, august):
         .get(reverse("pws_dashboard"), {"bulan": "2026-08", "indikator": "ds"})
         .content.decode()
     )
-    assert "Desa A" in html and "87,5%" in html and "18,3%" in html
-    assert html.count('class="dash-chart"') == 2 and "target 85%" in html
+    assert "Desa A" in html and "100,0%" in html and "53,8%" in html and "44,4%" in html
+    assert html.count('class="dash-chart"') == 2 and "target 85,0%" in html
 
 
 def test_dashboard_uses_a_fixed_number_of_queries(login, august, django_assert_max_num_queries):
     client = login("staff_a")
-    with django_assert_max_num_queries(48):  # 12 months × (2 SKDN queries + 1), the page, 3 for tutup bulan
+    # 12 months × (4 SKDN queries + 1), opening days, the page, 3 for tutup bulan
+    with django_assert_max_num_queries(63):
         client.get(reverse("pws_dashboard"), {"bulan": "2026-08", "indikator": "ds"})
     with django_assert_max_num_queries(16):  # 4 of them for tutup bulan
         client.get(reverse("pws_dashboard"), {"bulan": "2026-08", "indikator": "k1"})

@@ -56,9 +56,9 @@ def test_posyandu_report_is_a_fixed_number_of_queries(login, august, django_asse
         response = client.get(reverse("posyandu_report", args=[august.a.posyandu.pk]), {"bulan": "2026-08"})
     html = response.content.decode()
     assert (
-        "<td>7</td><td>5</td><td>6</td><td>2</td><td>1</td><td>1</td><td>2</td><td>1</td><td>0</td>" in html
+        "<td>7</td><td>5</td><td>7</td><td>2</td><td>1</td><td>1</td><td>3</td><td>1</td><td>0</td>" in html
     )
-    assert "85,7%" in html  # D/S
+    assert "100,0%" in html and "28,6%" in html  # D/S 7/7, N/D 2/7
 
 
 @pytest.mark.parametrize("role, target", [("kader_a", "posyandu_report"), ("staff_a", "pws_dashboard")])

@@ -100,7 +100,7 @@ def test_each_section_is_a_fixed_number_of_queries(
 ):
     for i in range(5):
         weigh(child(world.a.posyandu, D(2025, 1, 1 + i)), world.a.posyandu, D(2026, 8, 10), "9.0")
-    with django_assert_max_num_queries(3):  # SKDN: stayed households, moved households, weighings
+    with django_assert_max_num_queries(4):  # SKDN: S and D, each for stayed and moved households
         getattr(selectors, section)(
             posyandu_ids=[world.a.posyandu.pk, world.b.posyandu.pk], month=Month(2026, 8)
         )

@@ -14,7 +14,7 @@ from html import escape
 
 import numpy as np
 
-from .indices import DAYS_PER_MONTH
+from .indices import DAYS_PER_MONTH, UNDER_FIVE_MONTHS
 from .tables import table
 from .zscore import value_at
 
@@ -36,9 +36,9 @@ class ChartSpec:
 
 CHARTS = {
     "bbu": ChartSpec("Berat badan menurut umur (BB/U)", "Umur (bulan)", "Berat badan (kg)",
-                     "wfa_0_5", True, (0, 60)),
+                     "wfa_0_5", True, (0, UNDER_FIVE_MONTHS)),
     "pbu": ChartSpec("Panjang/tinggi badan menurut umur (PB/U, TB/U)", "Umur (bulan)", "Panjang/tinggi (cm)",
-                     "lhfa_0_5", True, (0, 60)),
+                     "lhfa_0_5", True, (0, UNDER_FIVE_MONTHS)),
     "bbpb": ChartSpec("Berat badan menurut panjang badan (BB/PB)", "Panjang badan (cm)", "Berat badan (kg)",
                       "wfl_0_2", False, (45, 110)),
     "bbtb": ChartSpec("Berat badan menurut tinggi badan (BB/TB)", "Tinggi badan (cm)", "Berat badan (kg)",
@@ -148,7 +148,7 @@ def _points(f: _Frame, points: list[Point]) -> list[str]:
 def age_range(points: list[Point]) -> tuple[float, float]:
     """0 to a little past the oldest point, at least 24 months: a baby's points stay readable."""
     oldest = max((p.x for p in points), default=0)
-    return 0, min(60, max(24, math.ceil((oldest + 6) / 6) * 6))
+    return 0, min(UNDER_FIVE_MONTHS, max(24, math.ceil((oldest + 6) / 6) * 6))
 
 
 def render_svg(index: str, sex: int, points: list[Point]) -> str:

@@ -30,6 +30,7 @@ from .tables import table
 from .zscore import lms_z, lms_z_restricted
 
 DAYS_PER_MONTH = 30.4375
+UNDER_FIVE_MONTHS = 60  # the WHO 2006 Standards end here; the WHO 2007 Reference takes over
 STANDING_CORRECTION_CM = 0.7
 LENGTH_UNTIL_DAYS = 731  # lying length (PB) below 731 days, standing height (TB) from 731
 INDICES = ("bbu", "pbu", "bbpb", "imtu", "lku", "lilau")
@@ -117,8 +118,8 @@ def compute(sex, age_days, weight_kg, length_cm, position, head_cm, muac_cm) -> 
     length = corrected_length(age, length_cm, position)
     young = _under_five(sex_index, age, weight, length, head, muac)
     old = _five_to_nineteen(sex_index, months, weight, _arr(length_cm))
-    is_young = (age >= 0) & (months < 60)
-    is_old = (months >= 60) & (months < 229)
+    is_young = (age >= 0) & (months < UNDER_FIVE_MONTHS)
+    is_old = (months >= UNDER_FIVE_MONTHS) & (months < 229)
     result: dict[str, np.ndarray] = {"length": length, "bmi": weight / (length / 100) ** 2}
     for name in INDICES:
         z = np.where(is_young, young[name], np.where(is_old, old[name], np.nan))

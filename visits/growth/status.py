@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from .indices import DAYS_PER_MONTH
+from .indices import DAYS_PER_MONTH, UNDER_FIVE_MONTHS
 
 Rule = list[tuple[float, bool, str]]
 
@@ -64,7 +64,7 @@ def status_bbpb(z: float | None) -> str | None:
 
 def status_imtu(z: float | None, age_days: float) -> str | None:
     """IMT/U uses the BB/PB categories up to 60 months and its own from 5 to 18 years."""
-    return classify(z, BBPB if age_days / DAYS_PER_MONTH < 60 else IMTU_5_18)
+    return classify(z, BBPB if age_days / DAYS_PER_MONTH < UNDER_FIVE_MONTHS else IMTU_5_18)
 
 
 def statuses(z: dict[str, float | None], age_days: float) -> dict[str, str | None]:
