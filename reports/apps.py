@@ -6,8 +6,10 @@ class ReportsConfig(AppConfig):
     verbose_name = "Laporan"
 
     def ready(self):
-        from registry.scoping import register_area_rule
+        from registry.scoping import register_area_path, register_area_rule
 
-        from .models import Recap, recap_area
+        from .models import MonthClosing, Recap, SasaranDesa, recap_area
 
         register_area_rule(Recap, recap_area)
+        register_area_path(MonthClosing, "puskesmas", "puskesmas__")
+        register_area_path(SasaranDesa, "desa", "desa__")

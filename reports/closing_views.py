@@ -31,7 +31,7 @@ def month_closing_page(request):
             messages.success(request, f"{month} ditutup: snapshot versi {closed.version} disimpan.")
         return redirect(f"{request.path}?puskesmas={puskesmas.pk}&bulan={month.key}")
     versions = list(
-        MonthClosing.objects.filter(puskesmas=puskesmas, bulan=month.first)
+        scope(MonthClosing.objects.filter(puskesmas=puskesmas, bulan=month.first), request.user)
         .select_related("closed_by", "puskesmas")
         .order_by("-version")
     )

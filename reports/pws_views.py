@@ -89,7 +89,9 @@ def sasaran_page(request):
     this_year = timezone.localdate().year
     year = int_param(request.GET.get("tahun"), this_year, low=2000, high=this_year + 1)
     desa = pws_selectors.desa_of_puskesmas(puskesmas)
-    entered = SasaranDesa.objects.filter(desa__in=desa, tahun=year).values_list("desa_id", "jenis", "jumlah")
+    entered = scope(SasaranDesa.objects.filter(desa__in=desa, tahun=year), request.user).values_list(
+        "desa_id", "jenis", "jumlah"
+    )
     initial = {f"{kind}_{desa_id}": n for desa_id, kind, n in entered}
     on = dt.date(year, 12, 31) if year < timezone.localdate().year else timezone.localdate()
     ids = [d.pk for d in desa]
