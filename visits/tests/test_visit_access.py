@@ -112,8 +112,9 @@ def follow_up_status(role: str, area: str) -> int:
 def test_referral_follow_up_page_by_role_and_area(login, visits, role):
     client = login(role)
     got = {
-        area: client.get(reverse("referral_follow_up", args=[Referral.objects.get(visit=visits[area]).pk]))
-        .status_code
+        area: client.get(
+            reverse("referral_follow_up", args=[Referral.objects.get(visit=visits[area]).pk])
+        ).status_code
         for area in AREAS
     }
     assert got == {area: follow_up_status(role, area) for area in AREAS}
