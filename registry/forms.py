@@ -8,7 +8,7 @@ from django.utils.html import format_html
 
 from common.widgets import DATE_WIDGET
 
-from . import identifiers, privacy
+from . import access, identifiers, privacy
 from .models import Desa, Household, Person, Posyandu, Relation
 from .scoping import scope
 from .validators import move_date_error
@@ -199,7 +199,7 @@ class HouseholdMoveForm(forms.Form):
         error = move_date_error(
             self.cleaned_data["tanggal"],
             today=timezone.localdate(),
-            may_backdate=privacy.may_backdate_moves(self.user),
+            may_backdate=access.can_backdate_moves(self.user),
         )
         if error:
             raise forms.ValidationError(error)

@@ -11,17 +11,12 @@ from django.db import transaction
 from common.writes import assign
 from visits.corrections import CORRECTED, person_results_refresh
 
+from . import access
 from .models import Household, HouseholdMove, Person, Posyandu
-from .permissions import require_registry_editor
 
 PERSON_FIELDS = ("nama", "nik", "jenis_kelamin", "tanggal_lahir", "hubungan", "telepon", "hpht",
                  "tanggal_persalinan", "buku_kia")  # fmt: skip
 HOUSEHOLD_FIELDS = ("no_kk", "alamat", "rt", "rw", "dusun", "desa", "posyandu")
-
-
-def _require(user) -> None:
-    """The one place this module checks who may write."""
-    require_registry_editor(user)
 
 
 def _person_write(person: Person, values: dict, user) -> Person:
@@ -40,7 +35,7 @@ def _person_write(person: Person, values: dict, user) -> Person:
 @transaction.atomic
 def person_save(*, user, person: Person, fields: dict) -> Person:
     """Change a registered person's data (`fields`: names of PERSON_FIELDS), all or nothing."""
-    _require(user)
+    access.require(access.can_edit_registry(user), access.READ_ONLY)
     stored = Person.objects.select_for_update().get(pk=person.pk)
     return _person_write(stored, fields, user)
 
@@ -51,7 +46,7 @@ def household_save(*, user, household: Household | None = None, fields: dict,
     """Save a household (new when `household` is None) and its members together. Each member is
     a dict of PERSON_FIELDS with "id": None for a newcomer, or the id of a member of this
     household to change."""
-    _require(user)
+    access.require(access.can_edit_registry(user), access.READ_ONLY)
     if household is None or household.pk is None:
         household = Household()
     else:
@@ -78,7 +73,7 @@ def household_move(
 
     Visits already made stay with the Posyandu where they took place.
     """
-    _require(user)
+    access.require(access.can_edit_registry(user), access.READ_ONLY)
     household = Household.objects.select_for_update().get(pk=household.pk)
     move = HouseholdMove.objects.create(
         household=household,

@@ -12,11 +12,10 @@ from common.params import int_or_none
 from common.redirects import safe_target
 from visits import selectors as visits_selectors
 
-from . import privacy, selectors, services
+from . import access, privacy, selectors, services
 from .forms import HouseholdForm, HouseholdMoveForm, MemberFormSet, PersonForm
-from .models import Household, Person, Posyandu, Role
-from .permissions import require_registry_editor
-from .scoping import get_scoped_or_404, profile_of, scope
+from .models import Household, Person, Posyandu
+from .scoping import get_scoped_or_404, scope
 
 
 def _posyandu_filter(request) -> int | None:
@@ -24,8 +23,7 @@ def _posyandu_filter(request) -> int | None:
 
 
 def home(request):
-    profile = profile_of(request.user)
-    if profile is not None and profile.role == Role.KADER:
+    if access.is_kader(request.user):
         return redirect("opening_day_today")
     return redirect("posyandu_list")
 
@@ -51,7 +49,7 @@ def person_detail(request, pk: int):
 
 def person_edit(request, pk: int):
     person = get_scoped_or_404(Person.objects.select_related("household"), request.user, pk=pk)
-    require_registry_editor(request.user)
+    access.require(access.can_edit_registry(request.user), access.READ_ONLY)
     form = PersonForm(request.POST or None, instance=person, user=request.user)
     if request.method == "POST" and form.is_valid():
         person = services.person_save(user=request.user, person=person, fields=form.cleaned_data)
@@ -84,13 +82,13 @@ def household_detail(request, pk: int):
 
 
 def household_create(request):
-    require_registry_editor(request.user)
+    access.require(access.can_edit_registry(request.user), access.READ_ONLY)
     return _household_form(request, Household())
 
 
 def household_edit(request, pk: int):
     household = get_scoped_or_404(Household.objects.all(), request.user, pk=pk)
-    require_registry_editor(request.user)
+    access.require(access.can_edit_registry(request.user), access.READ_ONLY)
     return _household_form(request, household)
 
 
@@ -138,7 +136,7 @@ def _possible_duplicates(user, members) -> list[tuple[str, list]]:
 
 def household_move(request, pk: int):
     household = get_scoped_or_404(Household.objects.select_related("posyandu"), request.user, pk=pk)
-    require_registry_editor(request.user)
+    access.require(access.can_edit_registry(request.user), access.READ_ONLY)
     form = HouseholdMoveForm(
         request.POST or None,
         household=household,

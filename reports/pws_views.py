@@ -4,26 +4,24 @@ import datetime as dt
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from common.params import int_or_none, int_param
-from registry.models import Puskesmas, Role
-from registry.scoping import profile_of, scope, sees_everything
+from registry import access
+from registry.models import Puskesmas
+from registry.scoping import scope
 
 from . import closing, pws, pws_selectors, services
 from .dashboard import pws_dashboard
 from .models import SasaranKind
 from .period import Month, month_choices
-from .services import can_edit_sasaran
 
 
 def _puskesmas(request) -> Puskesmas:
     """The Puskesmas whose PWS is shown: staff their own, Dinkes any of their Kab/Kota."""
-    profile = profile_of(request.user)
-    if not sees_everything(request.user) and (profile is None or profile.role == Role.KADER):
+    if not access.can_read_pws(request.user):
         raise Http404
     choices = scope(Puskesmas.objects.order_by("nama"), request.user)
     if request.GET.get("puskesmas"):
@@ -50,7 +48,6 @@ def pws_page(request):
         "puskesmas_list": scope(Puskesmas.objects.order_by("nama"), request.user),
         "indicators": pws.INDICATORS.values(),
         "months": month_choices(month, Month.of(timezone.localdate()), 13),
-        "can_edit_sasaran": can_edit_sasaran(request.user),
     }
     return render(request, "reports/pws.html", context)
 
@@ -85,7 +82,7 @@ def sasaran_page(request):
     this_year = timezone.localdate().year
     year = int_param(request.GET.get("tahun"), this_year, low=2000, high=this_year + 1)
     desa = pws_selectors.desa_of_puskesmas(puskesmas)
-    entered = pws_selectors.sasaran_entered(desa=desa, tahun=year)
+    entered = pws_selectors.sasaran_entered(user=request.user, desa=desa, tahun=year)
     initial = {f"{kind}_{desa_id}": n for (desa_id, kind), n in entered.items()}
     on = dt.date(year, 12, 31) if year < timezone.localdate().year else timezone.localdate()
     ids = [d.pk for d in desa]
@@ -95,12 +92,10 @@ def sasaran_page(request):
     }
     form = SasaranForm(request.POST or None, initial=initial, desa=desa, year=year, defaults=defaults)
     if request.method == "POST":
-        if not can_edit_sasaran(request.user):
-            raise PermissionDenied("Hanya petugas Puskesmas yang mengisi sasaran.")
+        access.require(access.can_edit_sasaran(request.user), "Hanya petugas Puskesmas yang mengisi sasaran.")
         if form.is_valid():
             services.sasaran_save(user=request.user, desa=desa, tahun=year, jumlah=form.jumlah())
             messages.success(request, f"Sasaran {year} disimpan.")
             return redirect(f"{request.path}?puskesmas={puskesmas.pk}&tahun={year}")
-    context = {"form": form, "puskesmas": puskesmas, "year": year, "kinds": list(SasaranKind),
-               "can_edit": can_edit_sasaran(request.user)}  # fmt: skip
+    context = {"form": form, "puskesmas": puskesmas, "year": year, "kinds": list(SasaranKind)}
     return render(request, "reports/sasaran.html", context)

@@ -1,19 +1,12 @@
 """Writes of the reports app besides a month's closing (closing.py): the annual sasaran (target
 population) of each desa, entered by its Puskesmas."""
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from registry.models import Desa, Role
-from registry.scoping import profile_of, sees_everything
+from registry import access
+from registry.models import Desa
 
 from .models import SasaranDesa, SasaranKind
-
-
-def can_edit_sasaran(user) -> bool:
-    """Puskesmas staff enter the sasaran of their desa; others read them."""
-    profile = profile_of(user)
-    return sees_everything(user) or (profile is not None and profile.role == Role.PUSKESMAS)
 
 
 @transaction.atomic
@@ -21,8 +14,7 @@ def sasaran_save(*, user, desa: list[Desa], tahun: int, jumlah: dict[tuple[int, 
     """Store the sasaran of `tahun`; `jumlah` maps (desa id, jenis) to a number, or to None to drop
     the entered figure so that the registry's own count is used again. A key outside `desa` ×
     SasaranKind is a TypeError; an invalid number a ValidationError, and nothing is saved."""
-    if not can_edit_sasaran(user):
-        raise PermissionDenied("Hanya petugas Puskesmas yang mengisi sasaran.")
+    access.require(access.can_edit_sasaran(user), "Hanya petugas Puskesmas yang mengisi sasaran.")
     unknown = set(jumlah) - {(d.pk, kind.value) for d in desa for kind in SasaranKind}
     if unknown:
         raise TypeError(f"not a sasaran of these desa: {sorted(unknown)}")

@@ -5,22 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Model
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
 from common.writes import assign
+from registry import access
+from registry.access import EDIT_WINDOW_DAYS
 from registry.models import Person, Posyandu
 
 from .growth.kms import MonthResult
 from .measurement_results import apply_growth, kms_results, outside_normal, visit_facts
 from .meja_forms import FORMS_BY_MEJA
 from .models import AuditEntry, Care, Counselling, Measurement, OpeningDay, Referral, Visit, VisitKind
-from .permissions import can_edit_visit
 from .referral_rules import referral_reasons
-from .rules import EDIT_WINDOW_DAYS, Subject
+from .rules import Subject
 
 RECORDS: dict[int, type[Model]] = {2: Measurement, 4: Counselling, 5: Care}
 _DERIVED = {"id", "visit", "version", "updated_by", "updated_at"}
@@ -37,12 +37,6 @@ class EditConflict(Exception):
 
 class QueueError(Exception):
     """A queue change that is refused; the message is for the kader."""
-
-
-def _require_edit(user, visit: Visit) -> None:
-    """The one place this module checks who may change a visit."""
-    if not can_edit_visit(user, visit):
-        raise PermissionDenied("Kunjungan ini tidak dapat diubah lagi oleh peran Anda.")
 
 
 def record_fields(*, visit: Visit, meja: int) -> tuple[str, ...]:
@@ -100,7 +94,7 @@ def visit_remove(*, visit: Visit, user) -> None:
     locked = Visit.objects.select_for_update().filter(pk=visit.pk).first()
     if locked is None:
         raise QueueError("Orang ini sudah dihapus dari antrean.")
-    _require_edit(user, locked)
+    access.require(access.can_edit_visit(user, locked), access.VISIT_LOCKED)
     if locked.has_records():
         raise QueueError(f"{locked.person.nama} sudah dilayani; koreksi datanya, jangan dihapus.")
     now = timezone.now()
@@ -134,7 +128,7 @@ def record_save(*, visit: Visit, meja: int, data: dict, user, version: int | Non
     `version` is the record's version when the form was opened (None for a new record); if
     someone saved in between, EditConflict is raised and nothing is written.
     """
-    _require_edit(user, visit)
+    access.require(access.can_edit_visit(user, visit), access.VISIT_LOCKED)
     _lock_visit(visit)
     model = RECORDS[meja]
     record = model.objects.select_for_update().filter(visit=visit).first()
@@ -192,7 +186,7 @@ def _save_first_or_conflict(record: Model, model: type[Model]) -> None:
 @transaction.atomic
 def visit_mark_recorded(*, visit: Visit, user) -> None:
     """Meja 3: the results were written in the Buku KIA / KMS."""
-    _require_edit(user, visit)
+    access.require(access.can_edit_visit(user, visit), access.VISIT_LOCKED)
     _lock_visit(visit)
     Visit.objects.filter(pk=visit.pk).update(meja3_at=timezone.now())
 
