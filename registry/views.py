@@ -15,7 +15,7 @@ from visits import selectors as visits_selectors
 from . import access, privacy, selectors, services
 from .forms import HouseholdForm, HouseholdMoveForm, MemberFormSet, PersonForm
 from .models import Household, Person, Posyandu
-from .scoping import get_scoped_or_404, scope
+from .scoping import get_scoped_or_404
 
 
 def _posyandu_filter(request) -> int | None:
@@ -153,7 +153,7 @@ def household_move(request, pk: int):
             user=request.user,
         )
         messages.success(request, f"Keluarga dipindah ke {move.ke_posyandu}.")
-        if scope(Household.objects.filter(pk=household.pk), request.user).exists():
+        if selectors.visible(user=request.user, obj=household):
             return redirect("household_detail", pk=household.pk)
         return redirect("household_list")
     return render(request, "registry/household_move.html", {"form": form, "household": household})

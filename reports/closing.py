@@ -87,6 +87,12 @@ def close_month(*, puskesmas: Puskesmas, month: Month, user, today: dt.date | No
     )
 
 
+def month_versions(*, puskesmas: Puskesmas, month: Month, user) -> list[MonthClosing]:
+    """Every closing of the month, newest version first, as far as `user` sees."""
+    closings = MonthClosing.objects.filter(puskesmas=puskesmas, bulan=month.first)
+    return list(scope(closings, user).select_related("closed_by", "puskesmas").order_by("-version"))
+
+
 def live_differs(closing: MonthClosing) -> bool:
     """Whether today's figures of the month differ from the closing's snapshot (the sections and
     the PWS figures; the SKDN by age band is compared on the Posyandu report)."""

@@ -7,11 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from registry import access
-from registry.models import Puskesmas
-from registry.scoping import scope
+from registry import selectors as registry_selectors
 
 from . import closing
-from .models import MonthClosing
 from .period import Month
 from .pws_views import _puskesmas
 
@@ -30,15 +28,11 @@ def month_closing_page(request):
         else:
             messages.success(request, f"{month} ditutup: snapshot versi {closed.version} disimpan.")
         return redirect(f"{request.path}?puskesmas={puskesmas.pk}&bulan={month.key}")
-    versions = list(
-        scope(MonthClosing.objects.filter(puskesmas=puskesmas, bulan=month.first), request.user)
-        .select_related("closed_by", "puskesmas")
-        .order_by("-version")
-    )
+    versions = closing.month_versions(puskesmas=puskesmas, month=month, user=request.user)
     current = next((v for v in versions if v.current), None)
     context = {
         "puskesmas": puskesmas,
-        "puskesmas_list": scope(Puskesmas.objects.order_by("nama"), request.user),
+        "puskesmas_list": registry_selectors.puskesmas_choices(user=request.user),
         "month": month,
         "rows": closing.month_rows(puskesmas=puskesmas, months=months, user=request.user),
         "versions": versions,

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from common.params import int_or_none, int_param
 from registry import access
+from registry import selectors as registry_selectors
 from registry.models import Puskesmas
-from registry.scoping import scope
 
 from . import closing, pws, pws_selectors, services
 from .dashboard import pws_dashboard
@@ -23,7 +23,7 @@ def _puskesmas(request) -> Puskesmas:
     """The Puskesmas whose PWS is shown: staff their own, Dinkes any of their Kab/Kota."""
     if not access.can_read_pws(request.user):
         raise Http404
-    choices = scope(Puskesmas.objects.order_by("nama"), request.user)
+    choices = registry_selectors.puskesmas_choices(user=request.user)
     if request.GET.get("puskesmas"):
         return get_object_or_404(choices, pk=int_or_none(request.GET["puskesmas"]))
     first = choices.first()
@@ -45,7 +45,7 @@ def pws_page(request):
             if row.closing
         ],
         "puskesmas": puskesmas,
-        "puskesmas_list": scope(Puskesmas.objects.order_by("nama"), request.user),
+        "puskesmas_list": registry_selectors.puskesmas_choices(user=request.user),
         "indicators": pws.INDICATORS.values(),
         "months": month_choices(month, Month.of(timezone.localdate()), 13),
     }

@@ -9,7 +9,8 @@ from django.utils import timezone
 from common.htmx import render_page_or_partial
 from common.paging import page_of
 from registry import access
-from registry.models import KabKota, Puskesmas
+from registry import selectors as registry_selectors
+from registry.models import KabKota
 from registry.scoping import scope
 
 from . import recaps, staleness
@@ -30,7 +31,7 @@ def requestable_areas(user) -> list[tuple[str, object]]:
     if not access.can_read_recap(user):
         return []
     kab = scope(KabKota.objects.all(), user) if access.can_request_kab_kota_recap(user) else []
-    puskesmas = scope(Puskesmas.objects.order_by("nama"), user)
+    puskesmas = registry_selectors.puskesmas_choices(user=user)
     return [(f"kabkota:{k.pk}", k) for k in kab if access.can_request_recap(user, k)] + [
         (f"puskesmas:{p.pk}", p) for p in puskesmas if access.can_request_recap(user, p)
     ]

@@ -13,8 +13,9 @@ from common.paging import page_of
 from common.params import int_or_none, int_param
 from common.redirects import redirect_back
 from registry import access
-from registry.models import Person, Posyandu
-from registry.scoping import get_scoped_or_404, scope
+from registry import selectors as registry_selectors
+from registry.models import Person
+from registry.scoping import get_scoped_or_404
 
 from . import selectors, services
 from .audit_text import readable_changes, record_lines
@@ -34,7 +35,7 @@ MEJA_NAMES = {
 
 
 def opening_day_list(request):
-    posyandu = scope(Posyandu.objects.order_by("nama"), request.user)
+    posyandu = registry_selectors.posyandu_choices(user=request.user)
     form = None
     if request.method == "POST":
         access.require(access.can_record_visits(request.user), access.READ_ONLY)
@@ -192,7 +193,7 @@ def referral_list(request):
     context = {
         "page": page_of(request, rows),
         "open_only": open_only,
-        "posyandu_list": scope(Posyandu.objects.order_by("nama"), request.user),
+        "posyandu_list": registry_selectors.posyandu_choices(user=request.user),
         "posyandu_id": request.GET.get("posyandu", ""),
     }
     return render(request, "visits/referral_list.html", context)
@@ -216,7 +217,7 @@ def referral_follow_up(request, pk: int):
 
 
 def home_visit_list(request):
-    posyandu_list = scope(Posyandu.objects.order_by("nama"), request.user)
+    posyandu_list = registry_selectors.posyandu_choices(user=request.user)
     chosen = request.GET.get("posyandu") or request.POST.get("posyandu")
     posyandu = get_object_or_404(posyandu_list, pk=int_or_none(chosen)) if chosen else posyandu_list.first()
     if request.method == "POST":
