@@ -75,7 +75,7 @@ def household_move(
     """
     access.require(access.can_edit_registry(user), access.READ_ONLY)
     household = Household.objects.select_for_update().get(pk=household.pk)
-    move = HouseholdMove.objects.create(
+    move = HouseholdMove(
         household=household,
         dari_posyandu_id=household.posyandu_id,
         ke_posyandu=to,
@@ -83,6 +83,8 @@ def household_move(
         alasan=alasan,
         oleh=user,
     )
+    move.full_clean()
+    move.save()
     household.posyandu = to
     household.desa_id = to.desa_id
     household.save(update_fields=["posyandu", "desa", "updated_at"])

@@ -77,7 +77,7 @@ def close_month(*, puskesmas: Puskesmas, month: Month, user, today: dt.date | No
     earlier = MonthClosing.objects.filter(puskesmas=puskesmas, bulan=month.first)
     version = 1 + max(earlier.values_list("version", flat=True), default=0)
     earlier.update(current=False)
-    return MonthClosing.objects.create(
+    closing = MonthClosing(
         puskesmas=puskesmas,
         bulan=month.first,
         version=version,
@@ -85,6 +85,9 @@ def close_month(*, puskesmas: Puskesmas, month: Month, user, today: dt.date | No
         closed_at=timezone.now(),
         snapshot=build_snapshot(puskesmas, month),
     )
+    closing.full_clean()
+    closing.save()
+    return closing
 
 
 def month_versions(*, puskesmas: Puskesmas, month: Month, user) -> list[MonthClosing]:
