@@ -9,7 +9,7 @@ import datetime as dt
 from django.db import transaction
 
 from common.writes import assign
-from visits.corrections import CORRECTED, person_results_refresh
+from visits.results.corrections import CORRECTED, person_results_refresh
 
 from . import access
 from .models import Household, HouseholdMove, Person, Posyandu

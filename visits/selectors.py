@@ -14,7 +14,7 @@ from registry.selectors import lifecycle_q, person_search
 from . import service_windows
 from .growth.kms import MonthResult, Weighing, kms_history
 from .models import Care, Measurement, OpeningDay, Referral, Visit
-from .visit_results import child_growth_charts
+from .results.meja3 import child_growth_charts
 
 ACTIVE_REFERRAL = Q(visits__referrals__dibatalkan_at__isnull=True)  # not cancelled by a correction
 _ACTIVE = Q(visits__dihapus_at__isnull=True)

@@ -15,11 +15,11 @@ from registry import access
 from registry.access import EDIT_WINDOW_DAYS
 from registry.models import Person, Posyandu
 
+from .forms.meja import FORMS_BY_MEJA
 from .growth.kms import MonthResult
-from .measurement_results import apply_growth, kms_results, outside_normal, visit_facts
-from .meja_forms import FORMS_BY_MEJA
 from .models import AuditEntry, Care, Counselling, Measurement, OpeningDay, Referral, Visit, VisitKind
 from .referral_rules import referral_reasons
+from .results.measurement import apply_growth, kms_results, outside_normal, visit_facts
 from .rules import Subject
 
 RECORDS: dict[int, type[Model]] = {2: Measurement, 4: Counselling, 5: Care}
@@ -192,7 +192,7 @@ def visit_mark_recorded(*, visit: Visit, user) -> None:
 
 
 def refresh_kms(person: Person) -> dict[int, MonthResult]:
-    """Store N/T/O/B, 2T and BGM of every weighing of the person again (measurement_results.
+    """Store N/T/O/B, 2T and BGM of every weighing of the person again (results.measurement.
     kms_results); returns the result by visit id of the weighing that counted."""
     changed, counted = kms_results(person)
     Measurement.objects.bulk_update(changed, ["kms", "two_t", "bgm"])
