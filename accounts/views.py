@@ -6,7 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import user_passes_test
 from django.shortcuts import redirect, render
 
-from registry.scoping import sees_everything
+from registry.access import can_unlock_logins
 
 from . import throttle
 from .forms import ThrottledLoginForm
@@ -27,7 +27,7 @@ class UnlockForm(forms.Form):
         return cleaned
 
 
-@user_passes_test(sees_everything)
+@user_passes_test(can_unlock_logins)
 def unlock(request):
     form = UnlockForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -8,9 +8,8 @@ from django.utils.html import format_html
 
 from common.widgets import DATE_WIDGET
 
-from . import identifiers, privacy
-from .models import Desa, Household, Person, Posyandu, Relation
-from .scoping import scope
+from . import access, identifiers, privacy, selectors
+from .models import Household, Person, Posyandu, Relation
 from .validators import move_date_error
 
 
@@ -20,7 +19,7 @@ def _optional_sixteen_digits(value: str | None) -> str | None:
 
 
 def _already_registered(existing: Person, user) -> str:
-    if scope(Person.objects.filter(pk=existing.pk), user).exists():
+    if selectors.visible(user=user, obj=existing):
         url = reverse("person_detail", args=[existing.pk])
         return format_html('NIK ini sudah terdaftar atas nama <a href="{}">{}</a>.', url, existing.nama)
     return privacy.refuse_elsewhere(user=user, existing=existing)
@@ -78,9 +77,7 @@ class PersonForm(forms.ModelForm):
         if error:
             raise forms.ValidationError(error)
         _refuse_when_probes_exhausted(self.user, nik, self.instance.nik, "NIK")
-        existing = (
-            Person.objects.select_related("household").filter(nik=nik).exclude(pk=self.instance.pk).first()
-        )
+        existing = selectors.person_with_nik(nik, besides=self.instance.pk)
         if existing:
             raise forms.ValidationError(_already_registered(existing, self.user))
         return nik
@@ -114,8 +111,8 @@ class HouseholdForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["desa"].queryset = scope(Desa.objects.all(), user)
-        posyandu = scope(Posyandu.objects.select_related("desa"), user)
+        self.fields["desa"].queryset = selectors.desa_choices(user=user)
+        posyandu = selectors.posyandu_choices(user=user)
         self.fields["posyandu"].queryset = posyandu
         if self.instance.pk:
             # Moving to another Posyandu has its own page, which keeps the history.
@@ -134,10 +131,10 @@ class HouseholdForm(forms.ModelForm):
         if error:
             raise forms.ValidationError(error)
         _refuse_when_probes_exhausted(self.user, no_kk, self.instance.no_kk, "No. KK")
-        existing = Household.objects.filter(no_kk=no_kk).exclude(pk=self.instance.pk).first()
+        existing = selectors.household_with_no_kk(no_kk, besides=self.instance.pk)
         if existing is None:
             return no_kk
-        if scope(Household.objects.filter(pk=existing.pk), self.user).exists():
+        if selectors.visible(user=self.user, obj=existing):
             url = reverse("household_detail", args=[existing.pk])
             raise forms.ValidationError(
                 format_html('No. KK ini sudah terdaftar: <a href="{}">lihat keluarga</a>.', url)
@@ -199,7 +196,7 @@ class HouseholdMoveForm(forms.Form):
         error = move_date_error(
             self.cleaned_data["tanggal"],
             today=timezone.localdate(),
-            may_backdate=privacy.may_backdate_moves(self.user),
+            may_backdate=access.can_backdate_moves(self.user),
         )
         if error:
             raise forms.ValidationError(error)

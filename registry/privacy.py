@@ -1,4 +1,4 @@
-"""Least exposure of personal data: who sees full identifiers, and the access log.
+"""Least exposure of personal data: identifiers as each user may see them, and the access log.
 
 Full NIK, No. KK and phone number are for the people who serve the person: the kader of their
 Posyandu and the Puskesmas staff of the area (scoping already limits both to that area).
@@ -15,8 +15,8 @@ import datetime as dt
 from django.utils import timezone
 
 from . import identifiers
-from .models import AccessAction, AccessLog, Household, Person, Role
-from .scoping import profile_of, sees_everything
+from .access import sees_full_identifiers
+from .models import AccessAction, AccessLog, Household, Person
 
 # Refusals of identifiers registered elsewhere a user may get in a day before every new
 # identifier they type is refused alike (so the answer no longer tells whether it exists).
@@ -28,17 +28,6 @@ EXHAUSTED_MESSAGE = (
     "Terlalu banyak {label} yang ditolak hari ini. Pendaftaran {label} baru dihentikan sampai besok; "
     "hubungi Puskesmas."
 )
-
-
-def sees_full_identifiers(user) -> bool:
-    profile = profile_of(user)
-    return profile is not None and profile.role in (Role.KADER, Role.PUSKESMAS)
-
-
-def may_backdate_moves(user) -> bool:
-    """Moves older than 30 days need someone who can check them: Puskesmas staff (or admin)."""
-    profile = profile_of(user)
-    return sees_everything(user) or (profile is not None and profile.role == Role.PUSKESMAS)
 
 
 def shown_identifier(value: str | None, user) -> str:

@@ -8,24 +8,54 @@ existence is not revealed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.db.models import Model, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from .models import AccessLog, Desa, Household, Person, Posyandu, Profile, Puskesmas, Role
+from .models import AccessLog, Desa, Household, KabKota, Person, Posyandu, Profile, Puskesmas, Role
 
-# How each scoped model reaches its Posyandu ("" for Posyandu itself). Other apps add theirs
-# with register_posyandu_path().
-_POSYANDU_PATHS: dict[type[Model], str] = {
-    Posyandu: "",
-    Household: "posyandu__",
-    Person: "household__posyandu__",
-    AccessLog: "posyandu__",
+# How each scoped model reaches the area it belongs to: (level, path), the path ending with
+# "__" ("" for the level's own model). Other apps add theirs with register_area_path().
+_AREA_PATHS: dict[type[Model], tuple[str, str]] = {
+    Posyandu: ("posyandu", ""),
+    Household: ("posyandu", "posyandu__"),
+    Person: ("posyandu", "household__posyandu__"),
+    AccessLog: ("posyandu", "posyandu__"),
+    Desa: ("desa", ""),
+    Puskesmas: ("puskesmas", ""),
+    KabKota: ("kab_kota", ""),
 }
+
+# From each level, the lookup to the kader's Posyandu, the staff's Puskesmas, Dinkes' Kab/Kota.
+_ROLES = (Role.KADER, Role.PUSKESMAS, Role.DINKES)
+_OWN_AREA = ("posyandu_id", "puskesmas_id", "kab_kota_id")
+_LOOKUPS = {
+    "posyandu": ("pk", "desa__puskesmas_id", "desa__kecamatan__kab_kota_id"),
+    "desa": ("posyandu__pk", "puskesmas_id", "kecamatan__kab_kota_id"),
+    "puskesmas": ("wilayah_kerja__posyandu__pk", "pk", "kab_kota_id"),
+    "kab_kota": ("kecamatan__desa__posyandu__pk", "puskesmas__pk", "pk"),
+}
+
+# Models whose area is not one path (e.g. a recap, by kind): a filter built from the profile.
+# Other apps add theirs with register_area_rule().
+_AREA_RULES: dict[type[Model], Callable[[Profile], Q]] = {}
+
+
+def register_area_path(model: type[Model], level: str, path: str) -> None:
+    """Make `model` scopable: `level` is "posyandu", "desa", "puskesmas" or "kab_kota", `path`
+    how the model reaches it, e.g. ("posyandu", "visit__posyandu__")."""
+    _AREA_PATHS[model] = (level, path)
 
 
 def register_posyandu_path(model: type[Model], path: str) -> None:
     """Make `model` scopable; `path` ends with "posyandu__", e.g. "visit__posyandu__"."""
-    _POSYANDU_PATHS[model] = path
+    register_area_path(model, "posyandu", path)
+
+
+def register_area_rule(model: type[Model], rule: Callable[[Profile], Q]) -> None:
+    """Make `model` scopable by a rule: the rows a (non-admin) profile may see."""
+    _AREA_RULES[model] = rule
 
 
 def profile_of(user) -> Profile | None:
@@ -44,31 +74,14 @@ def sees_everything(user) -> bool:
     )
 
 
-def _posyandu_filter(profile: Profile, path: str) -> Q:
-    if profile.role == Role.KADER:
-        own = f"{path[:-2]}_id" if path else "pk"
-        return Q(**{own: profile.posyandu_id})
-    if profile.role == Role.PUSKESMAS:
-        return Q(**{f"{path}desa__puskesmas_id": profile.puskesmas_id})
-    return Q(**{f"{path}desa__kecamatan__kab_kota_id": profile.kab_kota_id})
-
-
 def _area_filter(model: type[Model], profile: Profile) -> Q:
-    if model in _POSYANDU_PATHS:
-        return _posyandu_filter(profile, _POSYANDU_PATHS[model])
-    if model is Desa:
-        if profile.role == Role.KADER:
-            return Q(posyandu__pk=profile.posyandu_id)
-        if profile.role == Role.PUSKESMAS:
-            return Q(puskesmas_id=profile.puskesmas_id)
-        return Q(kecamatan__kab_kota_id=profile.kab_kota_id)
-    if model is Puskesmas:
-        if profile.role == Role.KADER:
-            return Q(wilayah_kerja__posyandu__pk=profile.posyandu_id)
-        if profile.role == Role.PUSKESMAS:
-            return Q(pk=profile.puskesmas_id)
-        return Q(kab_kota_id=profile.kab_kota_id)
-    raise LookupError(f"{model.__name__} has no area scope; register_posyandu_path() it")
+    if model in _AREA_RULES:
+        return _AREA_RULES[model](profile)
+    if model in _AREA_PATHS:
+        level, path = _AREA_PATHS[model]
+        i = _ROLES.index(profile.role) if profile.role in _ROLES else 2
+        return Q(**{f"{path}{_LOOKUPS[level][i]}": getattr(profile, _OWN_AREA[i])})
+    raise LookupError(f"{model.__name__} has no area scope; register_area_path() it")
 
 
 def scope(queryset: QuerySet, user) -> QuerySet:

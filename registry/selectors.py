@@ -5,7 +5,7 @@ import datetime as dt
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from . import identifiers, lifecycle
-from .models import Household, Person, Posyandu
+from .models import Desa, Household, Person, Posyandu, Puskesmas
 from .scoping import scope
 
 
@@ -136,3 +136,32 @@ def _child_of(person: Person, mother: str) -> bool:
             for m in person.household.members.all()
         )
     )
+
+
+def visible(*, user, obj) -> bool:
+    """Whether `obj` lies in the user's area."""
+    return scope(type(obj).objects.filter(pk=obj.pk), user).exists()
+
+
+def posyandu_choices(*, user) -> QuerySet[Posyandu]:
+    """The Posyandu a user may pick in a filter or a form, by name."""
+    return scope(Posyandu.objects.select_related("desa").order_by("nama"), user)
+
+
+def puskesmas_choices(*, user) -> QuerySet[Puskesmas]:
+    """The Puskesmas a user may pick in a filter, by name."""
+    return scope(Puskesmas.objects.order_by("nama"), user)
+
+
+def desa_choices(*, user) -> QuerySet[Desa]:
+    return scope(Desa.objects.all(), user)
+
+
+def person_with_nik(nik: str, *, besides: int | None) -> Person | None:
+    """Who already holds `nik`, other than person `besides` (the one being edited)."""
+    return Person.objects.select_related("household").filter(nik=nik).exclude(pk=besides).first()
+
+
+def household_with_no_kk(no_kk: str, *, besides: int | None) -> Household | None:
+    """Which household already holds `no_kk`, other than `besides` (the one being edited)."""
+    return Household.objects.filter(no_kk=no_kk).exclude(pk=besides).first()

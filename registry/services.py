@@ -1,39 +1,67 @@
-"""Writes to the registry. Each runs in one transaction: all of it is saved, or nothing."""
+"""Writes to the registry. Each runs in one transaction: all of it is saved, or nothing.
+
+Services take plain values (a form's cleaned_data), never forms: the fields a caller may set
+are listed per model, an unknown name is a TypeError, and every row passes `full_clean()`
+before it is saved."""
 
 import datetime as dt
 
 from django.db import transaction
 
+from common.writes import assign
 from visits.results.corrections import CORRECTED, person_results_refresh
 
-from .forms import HouseholdForm, MemberFormSet, PersonForm
+from . import access
 from .models import Household, HouseholdMove, Person, Posyandu
 
-
-def _propagate_corrections(form: PersonForm, user) -> None:
-    """A corrected birth date or sex recomputes the stored results of all the person's visits."""
-    corrected = [name for name in CORRECTED if name in form.changed_data]
-    if corrected:
-        person_results_refresh(person=form.instance, user=user, corrected=corrected)
+PERSON_FIELDS = ("nama", "nik", "jenis_kelamin", "tanggal_lahir", "hubungan", "telepon", "hpht",
+                 "tanggal_persalinan", "buku_kia")  # fmt: skip
+HOUSEHOLD_FIELDS = ("no_kk", "alamat", "rt", "rw", "dusun", "desa", "posyandu")
 
 
-@transaction.atomic
-def person_save(*, form: PersonForm, user) -> Person:
-    """Save a person's data (already validated) and propagate a correction, all or nothing."""
-    person = form.save()
-    _propagate_corrections(form, user)
+def _person_write(person: Person, values: dict, user) -> Person:
+    """Validate and save one person; a corrected birth date or sex recomputes the stored results
+    of all the person's visits."""
+    registered = person.pk is not None
+    changed = assign(person, values, PERSON_FIELDS)
+    person.full_clean()
+    person.save()
+    corrected = [name for name in CORRECTED if name in changed]
+    if corrected and registered:
+        person_results_refresh(person=person, user=user, corrected=corrected)
     return person
 
 
 @transaction.atomic
-def household_save(*, form: HouseholdForm, members: MemberFormSet, user) -> Household:
-    """Save a household and its members together (both already validated)."""
-    registered = [f for f in members.forms if f.instance.pk is not None and f.has_changed()]
-    household = form.save()
-    members.instance = household
-    members.save()
-    for member in registered:
-        _propagate_corrections(member, user)
+def person_save(*, user, person: Person, fields: dict) -> Person:
+    """Change a registered person's data (`fields`: names of PERSON_FIELDS), all or nothing."""
+    access.require(access.can_edit_registry(user), access.READ_ONLY)
+    stored = Person.objects.select_for_update().get(pk=person.pk)
+    return _person_write(stored, fields, user)
+
+
+@transaction.atomic
+def household_save(*, user, household: Household | None = None, fields: dict,
+                   members: list[dict]) -> Household:  # fmt: skip
+    """Save a household (new when `household` is None) and its members together. Each member is
+    a dict of PERSON_FIELDS with "id": None for a newcomer, or the id of a member of this
+    household to change."""
+    access.require(access.can_edit_registry(user), access.READ_ONLY)
+    if household is None or household.pk is None:
+        household = Household()
+    else:
+        household = Household.objects.select_for_update().get(pk=household.pk)
+    assign(household, fields, HOUSEHOLD_FIELDS)
+    household.full_clean()
+    household.save()
+    registered = {p.pk: p for p in household.members.select_for_update()}
+    for values in members:
+        values = dict(values)
+        pk = values.pop("id", None)
+        if pk is not None and pk not in registered:
+            raise Person.DoesNotExist(f"person {pk} is not a member of household {household.pk}")
+        person = registered[pk] if pk is not None else Person(household=household)
+        _person_write(person, values, user)
     return household
 
 
@@ -45,8 +73,9 @@ def household_move(
 
     Visits already made stay with the Posyandu where they took place.
     """
+    access.require(access.can_edit_registry(user), access.READ_ONLY)
     household = Household.objects.select_for_update().get(pk=household.pk)
-    move = HouseholdMove.objects.create(
+    move = HouseholdMove(
         household=household,
         dari_posyandu_id=household.posyandu_id,
         ke_posyandu=to,
@@ -54,6 +83,8 @@ def household_move(
         alasan=alasan,
         oleh=user,
     )
+    move.full_clean()
+    move.save()
     household.posyandu = to
     household.desa_id = to.desa_id
     household.save(update_fields=["posyandu", "desa", "updated_at"])

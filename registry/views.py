@@ -10,12 +10,12 @@ from common.htmx import render_page_or_partial
 from common.paging import page_of
 from common.params import int_or_none
 from common.redirects import safe_target
+from visits import selectors as visits_selectors
 
-from . import privacy, selectors, services
+from . import access, privacy, selectors, services
 from .forms import HouseholdForm, HouseholdMoveForm, MemberFormSet, PersonForm
-from .models import Household, Person, Posyandu, Role
-from .permissions import require_registry_editor
-from .scoping import get_scoped_or_404, profile_of, scope
+from .models import Household, Person, Posyandu
+from .scoping import get_scoped_or_404
 
 
 def _posyandu_filter(request) -> int | None:
@@ -23,8 +23,7 @@ def _posyandu_filter(request) -> int | None:
 
 
 def home(request):
-    profile = profile_of(request.user)
-    if profile is not None and profile.role == Role.KADER:
+    if access.is_kader(request.user):
         return redirect("opening_day_today")
     return redirect("posyandu_list")
 
@@ -44,15 +43,16 @@ def person_detail(request, pk: int):
     )
     members = person.household.members.exclude(pk=person.pk).order_by("tanggal_lahir")
     privacy.record_read(user=request.user, person=person)
-    return render(request, "registry/person_detail.html", {"person": person, "members": members})
+    context = {"person": person, "members": members, "health": visits_selectors.person_health(person)}
+    return render(request, "registry/person_detail.html", context)
 
 
 def person_edit(request, pk: int):
     person = get_scoped_or_404(Person.objects.select_related("household"), request.user, pk=pk)
-    require_registry_editor(request.user)
+    access.require(access.can_edit_registry(request.user), access.READ_ONLY)
     form = PersonForm(request.POST or None, instance=person, user=request.user)
     if request.method == "POST" and form.is_valid():
-        person = services.person_save(form=form, user=request.user)
+        person = services.person_save(user=request.user, person=person, fields=form.cleaned_data)
         messages.success(request, f"Data {person.nama} disimpan.")
         _warn_nik(request, [person])
         return redirect("person_detail", pk=person.pk)
@@ -82,13 +82,13 @@ def household_detail(request, pk: int):
 
 
 def household_create(request):
-    require_registry_editor(request.user)
+    access.require(access.can_edit_registry(request.user), access.READ_ONLY)
     return _household_form(request, Household())
 
 
 def household_edit(request, pk: int):
     household = get_scoped_or_404(Household.objects.all(), request.user, pk=pk)
-    require_registry_editor(request.user)
+    access.require(access.can_edit_registry(request.user), access.READ_ONLY)
     return _household_form(request, household)
 
 
@@ -100,12 +100,23 @@ def _household_form(request, household: Household):
     confirmed = bool(request.POST.get("bukan_duplikat"))
     duplicates = _possible_duplicates(request.user, members) if valid and not confirmed else []
     if valid and not duplicates:
-        household = services.household_save(form=form, members=members, user=request.user)
+        household = services.household_save(
+            user=request.user,
+            household=household,
+            fields=form.cleaned_data,
+            members=[_member_values(f) for f in members.forms if f.has_changed()],
+        )
         messages.success(request, "Data keluarga dan anggotanya disimpan.")
         _warn_nik(request, household.members.all())
         return redirect(_next_url(request) or reverse("household_detail", args=[household.pk]))
     context = {"form": form, "members": members, "household": household, "duplicates": duplicates}
     return render(request, "registry/household_form.html", context)
+
+
+def _member_values(form) -> dict:
+    """A member form's typed values, with the id of the member it changes (None: a newcomer)."""
+    values = {k: v for k, v in form.cleaned_data.items() if k in services.PERSON_FIELDS}
+    return {**values, "id": form.instance.pk}
 
 
 def _possible_duplicates(user, members) -> list[tuple[str, list]]:
@@ -125,7 +136,7 @@ def _possible_duplicates(user, members) -> list[tuple[str, list]]:
 
 def household_move(request, pk: int):
     household = get_scoped_or_404(Household.objects.select_related("posyandu"), request.user, pk=pk)
-    require_registry_editor(request.user)
+    access.require(access.can_edit_registry(request.user), access.READ_ONLY)
     form = HouseholdMoveForm(
         request.POST or None,
         household=household,
@@ -142,7 +153,7 @@ def household_move(request, pk: int):
             user=request.user,
         )
         messages.success(request, f"Keluarga dipindah ke {move.ke_posyandu}.")
-        if scope(Household.objects.filter(pk=household.pk), request.user).exists():
+        if selectors.visible(user=request.user, obj=household):
             return redirect("household_detail", pk=household.pk)
         return redirect("household_list")
     return render(request, "registry/household_move.html", {"form": form, "household": household})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from html import escape
 
-from .percent import format_percent
+from common.numbers import format_percent
 
 # Drawn for a phone: the viewBox is about as wide as a 360 px screen, so 14-unit text shows at
 # 12 px or more there (tests/test_browser_reports.py measures it).
@@ -51,7 +51,7 @@ def _target_line(target: float | None, top: float, unit: str) -> list[str]:
 
 
 def _figure(value: float, unit: str) -> str:
-    """A percentage rounded as everywhere else (reports.percent); a count as a whole number."""
+    """A percentage rounded as everywhere else (common.numbers); a count as a whole number."""
     return format_percent(value) if unit == "%" else f"{value:.0f}{unit}"
 
 

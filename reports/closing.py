@@ -14,14 +14,15 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from registry.models import Posyandu, Puskesmas, Role
-from registry.scoping import profile_of, scope, sees_everything
+from registry import access
+from registry.models import Posyandu, Puskesmas
+from registry.scoping import scope
 from visits.models import AuditEntry
 
 from . import pws, pws_selectors, selectors
@@ -29,19 +30,13 @@ from .models import MonthClosing, SasaranKind
 from .period import Month
 from .snapshots import closed_months, dump_bands, dump_month
 
+CLOSE_REFUSED = "Hanya petugas Puskesmas ini yang dapat menutup bulan."
+
 
 def report_deadline(month: Month) -> dt.date:
     """Batas kirim laporan: the REPORT_DEADLINE_DAY of the next month (its last day at most)."""
     following = month.shift(1)
     return following.first.replace(day=min(settings.REPORT_DEADLINE_DAY, following.last.day))
-
-
-def can_close(user, puskesmas: Puskesmas) -> bool:
-    """Only the Puskesmas' own staff (and admins) close its months; Dinkes read, kader neither."""
-    if sees_everything(user):
-        return True
-    profile = profile_of(user)
-    return profile is not None and profile.role == Role.PUSKESMAS and profile.puskesmas_id == puskesmas.pk
 
 
 def build_snapshot(puskesmas: Puskesmas, month: Month, with_bands: bool = True) -> dict:
@@ -75,15 +70,14 @@ def build_snapshot(puskesmas: Puskesmas, month: Month, with_bands: bool = True) 
 @transaction.atomic
 def close_month(*, puskesmas: Puskesmas, month: Month, user, today: dt.date | None = None) -> MonthClosing:
     """Close (or close again) a finished month: a new snapshot version; earlier ones are kept."""
-    if not can_close(user, puskesmas):
-        raise PermissionDenied("Hanya petugas Puskesmas ini yang dapat menutup bulan.")
+    access.require(access.can_close_month(user, puskesmas), CLOSE_REFUSED)
     if month >= Month.of(today or timezone.localdate()):
         raise ValidationError("Bulan berjalan belum dapat ditutup; tunggu sampai bulan berakhir.")
     Puskesmas.objects.select_for_update().get(pk=puskesmas.pk)  # one closing at a time
     earlier = MonthClosing.objects.filter(puskesmas=puskesmas, bulan=month.first)
     version = 1 + max(earlier.values_list("version", flat=True), default=0)
     earlier.update(current=False)
-    return MonthClosing.objects.create(
+    closing = MonthClosing(
         puskesmas=puskesmas,
         bulan=month.first,
         version=version,
@@ -91,6 +85,15 @@ def close_month(*, puskesmas: Puskesmas, month: Month, user, today: dt.date | No
         closed_at=timezone.now(),
         snapshot=build_snapshot(puskesmas, month),
     )
+    closing.full_clean()
+    closing.save()
+    return closing
+
+
+def month_versions(*, puskesmas: Puskesmas, month: Month, user) -> list[MonthClosing]:
+    """Every closing of the month, newest version first, as far as `user` sees."""
+    closings = MonthClosing.objects.filter(puskesmas=puskesmas, bulan=month.first)
+    return list(scope(closings, user).select_related("closed_by", "puskesmas").order_by("-version"))
 
 
 def live_differs(closing: MonthClosing) -> bool:

@@ -2,15 +2,14 @@
 saved after it was closed; Puskesmas staff close (or close again) from here."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from registry.models import Puskesmas
-from registry.scoping import scope
+from registry import access
+from registry import selectors as registry_selectors
 
 from . import closing
-from .models import MonthClosing
 from .period import Month
 from .pws_views import _puskesmas
 
@@ -19,10 +18,9 @@ def month_closing_page(request):
     puskesmas = _puskesmas(request)  # staff their own, Dinkes any of theirs, kader 404
     months = [Month.of(timezone.localdate()).shift(-i) for i in range(1, 13)]
     month = Month.parse(request.GET.get("bulan", ""), months[0])
-    may_close = closing.can_close(request.user, puskesmas)
+    may_close = access.can_close_month(request.user, puskesmas)
     if request.method == "POST":
-        if not may_close:
-            raise PermissionDenied("Hanya petugas Puskesmas ini yang dapat menutup bulan.")
+        access.require(may_close, closing.CLOSE_REFUSED)
         try:
             closed = closing.close_month(puskesmas=puskesmas, month=month, user=request.user)
         except ValidationError as error:
@@ -30,15 +28,11 @@ def month_closing_page(request):
         else:
             messages.success(request, f"{month} ditutup: snapshot versi {closed.version} disimpan.")
         return redirect(f"{request.path}?puskesmas={puskesmas.pk}&bulan={month.key}")
-    versions = list(
-        MonthClosing.objects.filter(puskesmas=puskesmas, bulan=month.first)
-        .select_related("closed_by", "puskesmas")
-        .order_by("-version")
-    )
+    versions = closing.month_versions(puskesmas=puskesmas, month=month, user=request.user)
     current = next((v for v in versions if v.current), None)
     context = {
         "puskesmas": puskesmas,
-        "puskesmas_list": scope(Puskesmas.objects.order_by("nama"), request.user),
+        "puskesmas_list": registry_selectors.puskesmas_choices(user=request.user),
         "month": month,
         "rows": closing.month_rows(puskesmas=puskesmas, months=months, user=request.user),
         "versions": versions,
@@ -49,6 +43,6 @@ def month_closing_page(request):
         ),
         "deadline": closing.report_deadline(month),
         "can_close": may_close and month < Month.of(timezone.localdate()),
-        "show_names": may_close,  # Dinkes read the figures, not who was corrected
+        "show_names": access.sees_corrected_names(request.user, puskesmas),
     }
     return render(request, "reports/month_closing.html", context)

@@ -38,7 +38,7 @@ def counts(section: str, spec: str) -> list[Column]:
 
 def share(header: str, section: str, numerator: str, denominator: str) -> Column:
     """The exact fraction numerator / denominator in a 0.0% cell (empty without a denominator);
-    the spreadsheet rounds it half-up for display, like the pages (reports.percent)."""
+    the spreadsheet rounds it half-up for display, like the pages (common.numbers)."""
 
     def value(r: PosyanduMonth) -> float | None:
         counts = getattr(r, section)

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from registry.models import KabKota, Puskesmas
+from registry.models import KabKota, Profile, Puskesmas, Role
 
 
 class RecapKind(models.TextChoices):
@@ -69,6 +69,16 @@ class Recap(models.Model):
     @property
     def area(self):
         return self.puskesmas if self.kind == RecapKind.PUSKESMAS else self.kab_kota
+
+
+def recap_area(profile: Profile) -> Q:
+    """The recaps scope() shows: Dinkes every recap of their Kab/Kota, Puskesmas staff their
+    own Puskesmas' recaps, kader none."""
+    if profile.role == Role.DINKES:
+        return Q(kab_kota_id=profile.kab_kota_id)
+    if profile.role == Role.PUSKESMAS:
+        return Q(kind=RecapKind.PUSKESMAS, puskesmas_id=profile.puskesmas_id)
+    return Q(pk__in=[])
 
 
 class SasaranKind(models.TextChoices):

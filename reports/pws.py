@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .percent import percent
+from common.numbers import percent
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 
 from registry.lifecycle import Group
 from registry.models import Desa, Person, Posyandu
+from registry.scoping import scope
 from registry.selectors import lifecycle_q
 from visits.models import Care, Measurement, OpeningDay
 
@@ -124,3 +125,10 @@ def sasaran(*, kind: str, desa_ids: list[int], month: Month) -> tuple[dict[int, 
 
 def desa_of_puskesmas(puskesmas) -> list[Desa]:
     return list(Desa.objects.filter(puskesmas=puskesmas).order_by("nama"))
+
+
+def sasaran_entered(*, user, desa, tahun: int) -> dict[tuple[int, str], int]:
+    """The sasaran a Puskesmas entered for `tahun`, by (desa id, jenis), as far as `user` sees."""
+    entered = scope(SasaranDesa.objects.filter(desa__in=desa, tahun=tahun), user)
+    rows = entered.values_list("desa_id", "jenis", "jumlah")
+    return {(desa_id, jenis): n for desa_id, jenis, n in rows}

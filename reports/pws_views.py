@@ -4,28 +4,26 @@ import datetime as dt
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from common.params import int_or_none, int_param
-from registry.models import Puskesmas, Role
-from registry.scoping import profile_of, scope, sees_everything
+from registry import access
+from registry import selectors as registry_selectors
+from registry.models import Puskesmas
 
-from . import closing, pws, pws_selectors
+from . import closing, pws, pws_selectors, services
 from .dashboard import pws_dashboard
-from .models import SasaranDesa, SasaranKind
+from .models import SasaranKind
 from .period import Month, month_choices
 
 
 def _puskesmas(request) -> Puskesmas:
     """The Puskesmas whose PWS is shown: staff their own, Dinkes any of their Kab/Kota."""
-    profile = profile_of(request.user)
-    if not sees_everything(request.user) and (profile is None or profile.role == Role.KADER):
+    if not access.can_read_pws(request.user):
         raise Http404
-    choices = scope(Puskesmas.objects.order_by("nama"), request.user)
+    choices = registry_selectors.puskesmas_choices(user=request.user)
     if request.GET.get("puskesmas"):
         return get_object_or_404(choices, pk=int_or_none(request.GET["puskesmas"]))
     first = choices.first()
@@ -47,17 +45,11 @@ def pws_page(request):
             if row.closing
         ],
         "puskesmas": puskesmas,
-        "puskesmas_list": scope(Puskesmas.objects.order_by("nama"), request.user),
+        "puskesmas_list": registry_selectors.puskesmas_choices(user=request.user),
         "indicators": pws.INDICATORS.values(),
         "months": month_choices(month, Month.of(timezone.localdate()), 13),
-        "can_edit_sasaran": _can_edit_sasaran(request.user),
     }
     return render(request, "reports/pws.html", context)
-
-
-def _can_edit_sasaran(user) -> bool:
-    profile = profile_of(user)
-    return sees_everything(user) or (profile is not None and profile.role == Role.PUSKESMAS)
 
 
 class SasaranForm(forms.Form):
@@ -71,6 +63,12 @@ class SasaranForm(forms.Form):
                     error_messages={"min_value": "Tidak boleh negatif.", "max_value": "Terlalu besar."},
                 )  # fmt: skip
 
+    def jumlah(self) -> dict[tuple[int, str], int | None]:
+        """The typed figures by (desa id, jenis), for services.sasaran_save."""
+        return {
+            (d.pk, k.value): self.cleaned_data[f"{k.value}_{d.pk}"] for d in self.desa for k in SasaranKind
+        }
+
     def rows(self):
         """(desa, [(field, registry count)]) for the table."""
         return [
@@ -79,25 +77,13 @@ class SasaranForm(forms.Form):
         ]
 
 
-@transaction.atomic
-def _save_sasaran(form: SasaranForm, user) -> None:
-    for d in form.desa:
-        for kind in SasaranKind:
-            value = form.cleaned_data[f"{kind.value}_{d.pk}"]
-            key = {"desa": d, "tahun": form.year, "jenis": kind.value}
-            if value is None:
-                SasaranDesa.objects.filter(**key).delete()  # back to the registry's count
-            else:
-                SasaranDesa.objects.update_or_create(**key, defaults={"jumlah": value, "updated_by": user})
-
-
 def sasaran_page(request):
     puskesmas = _puskesmas(request)
     this_year = timezone.localdate().year
     year = int_param(request.GET.get("tahun"), this_year, low=2000, high=this_year + 1)
     desa = pws_selectors.desa_of_puskesmas(puskesmas)
-    entered = SasaranDesa.objects.filter(desa__in=desa, tahun=year).values_list("desa_id", "jenis", "jumlah")
-    initial = {f"{kind}_{desa_id}": n for desa_id, kind, n in entered}
+    entered = pws_selectors.sasaran_entered(user=request.user, desa=desa, tahun=year)
+    initial = {f"{kind}_{desa_id}": n for (desa_id, kind), n in entered.items()}
     on = dt.date(year, 12, 31) if year < timezone.localdate().year else timezone.localdate()
     ids = [d.pk for d in desa]
     defaults = {
@@ -106,12 +92,10 @@ def sasaran_page(request):
     }
     form = SasaranForm(request.POST or None, initial=initial, desa=desa, year=year, defaults=defaults)
     if request.method == "POST":
-        if not _can_edit_sasaran(request.user):
-            raise PermissionDenied("Hanya petugas Puskesmas yang mengisi sasaran.")
+        access.require(access.can_edit_sasaran(request.user), "Hanya petugas Puskesmas yang mengisi sasaran.")
         if form.is_valid():
-            _save_sasaran(form, request.user)
+            services.sasaran_save(user=request.user, desa=desa, tahun=year, jumlah=form.jumlah())
             messages.success(request, f"Sasaran {year} disimpan.")
             return redirect(f"{request.path}?puskesmas={puskesmas.pk}&tahun={year}")
-    context = {"form": form, "puskesmas": puskesmas, "year": year, "kinds": list(SasaranKind),
-               "can_edit": _can_edit_sasaran(request.user)}  # fmt: skip
+    context = {"form": form, "puskesmas": puskesmas, "year": year, "kinds": list(SasaranKind)}
     return render(request, "reports/sasaran.html", context)

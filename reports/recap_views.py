@@ -1,7 +1,6 @@
 """The recap download page: request a recap, follow its progress, download it."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -9,8 +8,10 @@ from django.utils import timezone
 
 from common.htmx import render_page_or_partial
 from common.paging import page_of
-from registry.models import KabKota, Puskesmas, Role
-from registry.scoping import profile_of, sees_everything
+from registry import access
+from registry import selectors as registry_selectors
+from registry.models import KabKota
+from registry.scoping import scope
 
 from . import recaps, staleness
 from .models import Recap, RecapKind, RecapStatus
@@ -21,33 +22,18 @@ OUTCOME_TEXT = {"queued": "masuk antrean", "running": "sedang dibuat"}
 
 
 def recaps_visible(user):
-    """Dinkes see every recap of their Kab/Kota, Puskesmas staff only their own; kader none."""
-    rows = Recap.objects.select_related("puskesmas", "kab_kota")
-    if sees_everything(user):
-        return rows
-    profile = profile_of(user)
-    if profile is None or profile.role == Role.KADER:
-        return rows.none()
-    if profile.role == Role.DINKES:
-        return rows.filter(kab_kota_id=profile.kab_kota_id)
-    return rows.filter(kind=RecapKind.PUSKESMAS, puskesmas_id=profile.puskesmas_id)
+    """The recaps of the user's area (scope() knows the rule: reports.models.recap_area)."""
+    return scope(Recap.objects.select_related("puskesmas", "kab_kota"), user)
 
 
 def requestable_areas(user) -> list[tuple[str, object]]:
     """(value, area) pairs a user may ask a recap for: "puskesmas:3", "kabkota:1"."""
-    profile = profile_of(user)
-    if sees_everything(user):
-        kab = KabKota.objects.all()
-        puskesmas = Puskesmas.objects.all()
-    elif profile is not None and profile.role == Role.DINKES:
-        kab = KabKota.objects.filter(pk=profile.kab_kota_id)
-        puskesmas = Puskesmas.objects.filter(kab_kota_id=profile.kab_kota_id)
-    elif profile is not None and profile.role == Role.PUSKESMAS:
-        kab, puskesmas = KabKota.objects.none(), Puskesmas.objects.filter(pk=profile.puskesmas_id)
-    else:
+    if not access.can_read_recap(user):
         return []
-    return [(f"kabkota:{k.pk}", k) for k in kab] + [
-        (f"puskesmas:{p.pk}", p) for p in puskesmas.order_by("nama")
+    kab = scope(KabKota.objects.all(), user) if access.can_request_kab_kota_recap(user) else []
+    puskesmas = registry_selectors.puskesmas_choices(user=user)
+    return [(f"kabkota:{k.pk}", k) for k in kab if access.can_request_recap(user, k)] + [
+        (f"puskesmas:{p.pk}", p) for p in puskesmas if access.can_request_recap(user, p)
     ]
 
 
@@ -56,8 +42,7 @@ def recap_list(request):
     months = [Month.of(timezone.localdate()).shift(-i) for i in range(0, 13)]
     if request.method == "POST":
         chosen = dict(areas).get(request.POST.get("area", ""))
-        if chosen is None:
-            raise PermissionDenied("Wilayah ini bukan wilayah Anda.")
+        access.require(chosen is not None, "Wilayah ini bukan wilayah Anda.")
         month = Month.parse(request.POST.get("bulan", ""), None)
         if month not in months:  # only the months the page offers: no recap of 2099
             messages.error(request, "Rekap hanya dapat dibuat untuk bulan berjalan dan 12 bulan sebelumnya.")

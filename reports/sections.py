@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from common.numbers import percent
+
 from .counts import Counts
-from .percent import percent
 from .skdn import Skdn
 
 

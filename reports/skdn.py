@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from common.numbers import percent
+
 from .counts import Counts
-from .percent import percent
 
 AGE_BANDS = [(0, 5), (6, 11), (12, 23), (24, 35), (36, 59)]  # months, as on the desa recap forms
 

@@ -116,7 +116,6 @@ GULA_DARAH_REFER = 200
 PUMA_POSITIVE = 6
 SRQ20_POSITIVE = 6
 CENTRAL_OBESITY_CM = {"L": 90, "P": 80}  # lingkar perut above this
-EDIT_WINDOW_DAYS = 30  # kader may correct a visit this long; later only Puskesmas staff
 
 IMUNISASI = [
     "HB0", "BCG", "OPV1", "OPV2", "OPV3", "OPV4", "DPT-HB-Hib1", "DPT-HB-Hib2", "DPT-HB-Hib3", "DPT-HB-Hib4",

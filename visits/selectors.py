@@ -11,8 +11,10 @@ from registry.models import Person, Posyandu, Relation, Sex
 from registry.scoping import scope
 from registry.selectors import lifecycle_q, person_search
 
+from . import service_windows
 from .growth.kms import MonthResult, Weighing, kms_history
 from .models import Care, Measurement, OpeningDay, Referral, Visit
+from .results.meja3 import child_growth_charts
 
 ACTIVE_REFERRAL = Q(visits__referrals__dibatalkan_at__isnull=True)  # not cancelled by a correction
 _ACTIVE = Q(visits__dihapus_at__isnull=True)
@@ -137,3 +139,25 @@ def earlier_doses(*, visit: Visit) -> dict[str, dt.date]:
         for antigen in antigens or []:
             given.setdefault(antigen, day)
     return given
+
+
+def person_health(person: Person) -> dict:
+    """The health part of a person's page (KMS chart, N/T/O/B, immunisation, vitamin A,
+    deworming, last visits), for visits/_person_health.html."""
+    measurements = person_measurements(person)
+    care = person_care(person)
+    rows = [(m.visit.tanggal, m.berat_kg, m.tinggi_cm) for m in measurements]
+    return {
+        "measurements": list(reversed(measurements)),
+        "charts": child_growth_charts(person, rows),
+        "imunisasi": [(antigen, c.visit.tanggal) for c in care for antigen in c.imunisasi],
+        "vitamin_a": [(c.visit.tanggal, _capsule(c)) for c in care if c.vitamin_a],
+        "obat_cacing": [c.visit.tanggal for c in care if c.obat_cacing],
+        "visits": list(person.visits.select_related("posyandu").order_by("-tanggal")[:24]),
+    }
+
+
+def _capsule(care: Care) -> str:
+    """The capsule given, marked when outside February and August (KMK ILP 2023 L1853)."""
+    note = service_windows.vitamin_a_note(care.vitamin_a, care.visit.tanggal)
+    return care.get_vitamin_a_display() + (f" ({note})" if note else "")

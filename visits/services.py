@@ -5,19 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Model
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
+from common.writes import assign
+from registry import access
+from registry.access import EDIT_WINDOW_DAYS
 from registry.models import Person, Posyandu
 
+from .forms.meja import FORMS_BY_MEJA
+from .growth.kms import MonthResult
 from .models import AuditEntry, Care, Counselling, Measurement, OpeningDay, Referral, Visit, VisitKind
-from .permissions import can_edit_visit
 from .referral_rules import referral_reasons
-from .results.measurement import apply_growth, outside_normal, refresh_kms, visit_facts
-from .rules import EDIT_WINDOW_DAYS
+from .results.measurement import apply_growth, kms_results, outside_normal, visit_facts
+from .rules import Subject
 
 RECORDS: dict[int, type[Model]] = {2: Measurement, 4: Counselling, 5: Care}
 _DERIVED = {"id", "visit", "version", "updated_by", "updated_at"}
@@ -34,6 +37,15 @@ class EditConflict(Exception):
 
 class QueueError(Exception):
     """A queue change that is refused; the message is for the kader."""
+
+
+def record_fields(*, visit: Visit, meja: int) -> tuple[str, ...]:
+    """The fields a kader may set at `meja` for this visit: those of the meja's form for the
+    person's life-cycle groups on the visit date."""
+    person = visit.person
+    subject = Subject(person.tanggal_lahir, visit.tanggal, person.jenis_kelamin)
+    form_class = FORMS_BY_MEJA[meja](set(person.groups_on(visit.tanggal)), subject)
+    return tuple(form_class._meta.fields)
 
 
 def opening_day_date_error(tanggal: dt.date, today: dt.date) -> str | None:
@@ -82,8 +94,7 @@ def visit_remove(*, visit: Visit, user) -> None:
     locked = Visit.objects.select_for_update().filter(pk=visit.pk).first()
     if locked is None:
         raise QueueError("Orang ini sudah dihapus dari antrean.")
-    if not can_edit_visit(user, locked):
-        raise PermissionDenied("Kunjungan ini tidak dapat diubah lagi oleh peran Anda.")
+    access.require(access.can_edit_visit(user, locked), access.VISIT_LOCKED)
     if locked.has_records():
         raise QueueError(f"{locked.person.nama} sudah dilayani; koreksi datanya, jangan dihapus.")
     now = timezone.now()
@@ -117,8 +128,7 @@ def record_save(*, visit: Visit, meja: int, data: dict, user, version: int | Non
     `version` is the record's version when the form was opened (None for a new record); if
     someone saved in between, EditConflict is raised and nothing is written.
     """
-    if not can_edit_visit(user, visit):
-        raise PermissionDenied("Kunjungan ini tidak dapat diubah lagi oleh peran Anda.")
+    access.require(access.can_edit_visit(user, visit), access.VISIT_LOCKED)
     _lock_visit(visit)
     model = RECORDS[meja]
     record = model.objects.select_for_update().filter(visit=visit).first()
@@ -130,11 +140,12 @@ def record_save(*, visit: Visit, meja: int, data: dict, user, version: int | Non
     else:
         record.version += 1
         record.updated_by = user
-    for name, value in data.items():
-        setattr(record, name, value)
+    assign(record, _floats_as_typed(data), record_fields(visit=visit, meja=meja))
     if meja == 2:
         apply_growth(record, visit.person)
         record.flags = "; ".join(outside_normal(record, visit.person.jenis_kelamin))
+    # One record per visit is kept by the database: a concurrent first save is a conflict below.
+    record.full_clean(validate_unique=False)
     _save_first_or_conflict(record, model)
     record.refresh_from_db()  # the audit shows values as stored (9.00, not 9.0)
     AuditEntry.objects.create(visit=visit, meja=meja, user=user, before=before, after=_snapshot(record))
@@ -149,6 +160,12 @@ def record_save(*, visit: Visit, meja: int, data: dict, user, version: int | Non
     else:
         referrals_refresh(visit, user=user, why=why)
     return record
+
+
+def _floats_as_typed(data: dict) -> dict:
+    """A float (8.4 from a script or test) becomes the decimal it was written as; full_clean()
+    would otherwise read its binary expansion and refuse it for having too many decimals."""
+    return {k: decimal.Decimal(str(v)) if isinstance(v, float) else v for k, v in data.items()}
 
 
 def _save_first_or_conflict(record: Model, model: type[Model]) -> None:
@@ -169,10 +186,17 @@ def _save_first_or_conflict(record: Model, model: type[Model]) -> None:
 @transaction.atomic
 def visit_mark_recorded(*, visit: Visit, user) -> None:
     """Meja 3: the results were written in the Buku KIA / KMS."""
-    if not can_edit_visit(user, visit):
-        raise PermissionDenied("Kunjungan ini tidak dapat diubah lagi oleh peran Anda.")
+    access.require(access.can_edit_visit(user, visit), access.VISIT_LOCKED)
     _lock_visit(visit)
     Visit.objects.filter(pk=visit.pk).update(meja3_at=timezone.now())
+
+
+def refresh_kms(person: Person) -> dict[int, MonthResult]:
+    """Store N/T/O/B, 2T and BGM of every weighing of the person again (results.measurement.
+    kms_results); returns the result by visit id of the weighing that counted."""
+    changed, counted = kms_results(person)
+    Measurement.objects.bulk_update(changed, ["kms", "two_t", "bgm"])
+    return counted
 
 
 def person_referrals_refresh(person: Person, since: dt.date, *, user, why: str) -> None:
@@ -219,18 +243,14 @@ def _referral_holds(referral: Referral, alasan: str) -> None:
     referral.save(update_fields=["alasan", *CANCEL_FIELDS])
 
 
-FOLLOW_UP_FIELDS = ["dirujuk_ke", "sampai", "hasil", "rujuk_balik", "catatan_tindak_lanjut"]
+FOLLOW_UP_FIELDS = ("dirujuk_ke", "sampai", "hasil", "rujuk_balik", "catatan_tindak_lanjut")
 
 
 @transaction.atomic
 def referral_follow_up(*, referral: Referral, user, **outcome) -> Referral:
     """Record the outcome of a referral: where to, arrived or not, result, rujuk balik note.
     Only the follow-up fields are written; anything else passed is an error."""
-    unknown = set(outcome) - set(FOLLOW_UP_FIELDS)
-    if unknown:
-        raise TypeError(f"not follow-up fields: {sorted(unknown)}")
-    for name, value in outcome.items():
-        setattr(referral, name, value)
+    assign(referral, outcome, FOLLOW_UP_FIELDS)
     referral.ditindaklanjuti_at = timezone.now()
     referral.ditindaklanjuti_oleh = user
     referral.full_clean()

@@ -89,3 +89,45 @@ def test_anonymous_user_is_sent_to_login(client, db, page):
     response = client.get(reverse(page))
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
+
+
+# Catatan akses: Puskesmas and Dinkes review their area's log; a kader is refused (403).
+ACCESS_LOG_STATUS = {"kader_a": 403, "kader_b": 403, "staff_a": 200, "staff_b": 200, "dinkes_1": 200,
+                     "dinkes_2": 200, "admin": 200}  # fmt: skip
+
+
+@pytest.mark.parametrize("role", VISIBLE)
+def test_access_log_shows_only_the_areas_entries_and_refuses_kader(login, world, role):
+    for area in AREAS:  # each area's own kader or staff opened its person's page once
+        person = getattr(world, area).person
+        login("admin").get(reverse("person_detail", args=[person.pk]))
+    response = login(role).get(reverse("access_log"))
+    assert response.status_code == ACCESS_LOG_STATUS[role]
+    if response.status_code == 200:
+        html = response.content.decode()
+        shown = {area for area in AREAS if getattr(world, area).person.nama in html}
+        assert shown == VISIBLE[role]
+
+
+@pytest.mark.parametrize("role", VISIBLE)
+def test_only_admins_reach_the_login_unlock_page(login, role):
+    response = login(role).get(reverse("login_unlock"))
+    if role == "admin":
+        assert response.status_code == 200
+    else:  # everyone else is sent to the login page, as Django's user_passes_test does
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("login"))
+
+
+@pytest.mark.parametrize(
+    ("role", "links"),
+    [
+        ("kader_a", set()),
+        ("staff_a", {"Catatan akses"}),
+        ("dinkes_1", {"Catatan akses"}),
+        ("admin", {"Catatan akses", "Buka kunci masuk"}),
+    ],
+)
+def test_the_menu_shows_only_the_pages_the_role_may_open(login, role, links):
+    html = login(role).get(reverse("posyandu_list")).content.decode()
+    assert {link for link in ("Catatan akses", "Buka kunci masuk") if f">{link}</a>" in html} == links

@@ -1,6 +1,6 @@
 from django import template
 
-from reports.percent import format_percent
+from common.numbers import format_percent
 
 register = template.Library()
 

@@ -17,7 +17,9 @@ def weigh(world):
     def record(person, posyandu, day: dt.date, kg: str, **more):
         opening = services.opening_day_open(posyandu=posyandu, tanggal=day, user=admin)
         visit = services.visit_register(person=person, opening_day=opening, user=admin)
-        data = {"berat_kg": Decimal(kg), "cara_ukur": 1, **more}
+        data = {"berat_kg": Decimal(kg), **more}
+        if "cara_ukur" in services.record_fields(visit=visit, meja=2):  # children only
+            data.setdefault("cara_ukur", 1)
         services.record_save(visit=visit, meja=2, data=data, user=admin, version=None)
         return visit
 

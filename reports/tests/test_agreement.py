@@ -52,7 +52,7 @@ def recap(kind, area):
 
 def excel_shown(fraction) -> str:
     """What a 0.0% cell shows: the stored fraction rounded half-up (written here on its own, not
-    through reports.percent)."""
+    through common.numbers)."""
     if fraction is None:
         return "–"
     shown = (Decimal(repr(fraction)) * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)

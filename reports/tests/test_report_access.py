@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from registry.tests.test_access import AREAS, VISIBLE
+from reports.models import MonthClosing, SasaranDesa
 
 PWS_VISIBLE = {
     "kader_a": set(),
@@ -66,3 +67,35 @@ def test_report_menu_opens_the_users_own_report(login, world, role, target):
     response = login(role).get(reverse("report_home"))
     expected = reverse(target, args=[world.a.posyandu.pk]) if target == "posyandu_report" else reverse(target)
     assert response.url == expected
+
+
+@pytest.mark.parametrize("page", ["pws_sasaran", "month_closing"])
+@pytest.mark.parametrize("role", PWS_VISIBLE)
+def test_sasaran_and_month_closing_of_another_puskesmas_are_404(login, world, role, page):
+    client = login(role)
+    got = {
+        name: client.get(reverse(page), {"puskesmas": getattr(world, name).pk}).status_code
+        for name in ("pkm_a", "pkm_b", "pkm_c")
+    }
+    assert got == {name: 200 if name in PWS_VISIBLE[role] else 404 for name in got}
+
+
+# Closing Puskesmas A's October: its own staff (302 back to the page), others refused.
+CLOSE_STATUS = {"kader_a": 404, "kader_b": 404, "staff_a": 302, "staff_b": 404, "dinkes_1": 403,
+                "dinkes_2": 404, "admin": 302}  # fmt: skip
+
+
+@pytest.mark.parametrize("role", CLOSE_STATUS)
+def test_only_the_puskesmas_own_staff_close_its_month(login, world, role):
+    url = reverse("month_closing") + f"?puskesmas={world.pkm_a.pk}&bulan=2026-10"
+    response = login(role).post(url)
+    assert response.status_code == CLOSE_STATUS[role]
+    assert MonthClosing.objects.filter(puskesmas=world.pkm_a).exists() is (response.status_code == 302)
+
+
+def test_sasaran_entered_by_another_puskesmas_is_not_read(login, world):
+    desa_a, desa_b, admin = world.a.posyandu.desa, world.b.posyandu.desa, world.users["admin"]
+    SasaranDesa.objects.create(desa=desa_a, tahun=2026, jenis="balita", jumlah=41, updated_by=admin)
+    SasaranDesa.objects.create(desa=desa_b, tahun=2026, jenis="balita", jumlah=57, updated_by=admin)
+    form = login("staff_a").get(reverse("pws_sasaran"), {"tahun": "2026"}).context["form"]
+    assert form.initial == {f"balita_{desa_a.pk}": 41}

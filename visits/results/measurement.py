@@ -72,9 +72,10 @@ def outside_normal(m: Measurement, sex: str) -> list[str]:
     return notes
 
 
-def refresh_kms(person: Person) -> dict[int, MonthResult]:
-    """Recompute N/T/O/B of every weighing of a child under 5 (a correction can change the next
-    month's code too); returns the result by visit id of the weighing that counted."""
+def kms_results(person: Person) -> tuple[list[Measurement], dict[int, MonthResult]]:
+    """N/T/O/B of every weighing of a child under 5, computed again (a correction can change the
+    next month's code too): the measurements whose kms, two_t or bgm changed (set, not saved;
+    services.refresh_kms stores them), and the result by visit id of the weighing that counted."""
     measurements = list(
         Measurement.objects.filter(visit__person=person, berat_kg__isnull=False)
         .select_related("visit")
@@ -93,8 +94,7 @@ def refresh_kms(person: Person) -> dict[int, MonthResult]:
         if values != (m.kms, m.two_t, m.bgm):
             m.kms, m.two_t, m.bgm = values
             changed.append(m)
-    Measurement.objects.bulk_update(changed, ["kms", "two_t", "bgm"])
-    return {m.visit_id: counted[m.pk] for m in under_five if m.pk in counted}
+    return changed, {m.visit_id: counted[m.pk] for m in under_five if m.pk in counted}
 
 
 def balita_month(born: dt.date, day: dt.date) -> bool:

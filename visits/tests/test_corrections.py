@@ -58,7 +58,7 @@ def correct(person: Person, user, **changes) -> Person:
     data = {f: getattr(person, f) for f in PersonForm.Meta.fields} | changes
     form = PersonForm(data, instance=Person.objects.get(pk=person.pk), user=user)
     assert form.is_valid(), form.errors
-    return registry_services.person_save(form=form, user=user)
+    return registry_services.person_save(user=user, person=person, fields=form.cleaned_data)
 
 
 def test_before_the_correction_the_wrong_birth_date_gives_t_and_2t(weighed):

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from registry.tests.test_access import AREAS, VISIBLE
 from visits import services
-from visits.models import Referral
+from visits.models import Referral, Visit
 
 
 @pytest.fixture
@@ -99,3 +99,52 @@ def test_kader_cannot_add_another_posyandus_person_to_the_queue(login, world, vi
         reverse("opening_day_detail", args=[day.pk]), {"person": world.b.person.pk}
     )
     assert response.status_code == 404
+
+
+def follow_up_status(role: str, area: str) -> int:
+    """Catat tindak lanjut: 404 outside the area, 403 for kader and Dinkes, the form otherwise."""
+    if area not in VISIBLE[role]:
+        return 404
+    return 200 if role.startswith("staff") or role == "admin" else 403
+
+
+@pytest.mark.parametrize("role", VISIBLE)
+def test_referral_follow_up_page_by_role_and_area(login, visits, role):
+    client = login(role)
+    got = {
+        area: client.get(
+            reverse("referral_follow_up", args=[Referral.objects.get(visit=visits[area]).pk])
+        ).status_code
+        for area in AREAS
+    }
+    assert got == {area: follow_up_status(role, area) for area in AREAS}
+
+
+def remove_status(role: str, area: str) -> int:
+    """Taking a visit out of the queue: 404 outside the area, 403 for Dinkes, done otherwise."""
+    if area not in VISIBLE[role]:
+        return 404
+    return 403 if role.startswith("dinkes") else 302
+
+
+@pytest.mark.parametrize("role", VISIBLE)
+def test_visit_removal_from_the_queue_by_role_and_area(login, world, today, role):
+    client = login(role)
+    admin = world.users["admin"]
+    got, removed = {}, set()
+    for area in AREAS:
+        day = services.opening_day_open(posyandu=getattr(world, area).posyandu, tanggal=today, user=admin)
+        visit = services.visit_register(person=getattr(world, area).person, opening_day=day, user=admin)
+        got[area] = client.post(reverse("visit_remove", args=[visit.pk])).status_code
+        if not Visit.objects.filter(pk=visit.pk, dihapus_at__isnull=True).exists():
+            removed.add(area)
+    assert got == {area: remove_status(role, area) for area in AREAS}
+    assert removed == {area for area in AREAS if got[area] == 302}
+
+
+@pytest.mark.parametrize("role", VISIBLE)
+def test_todays_opening_day_is_one_of_the_users_area(login, visits, role):
+    response = login(role).get(reverse("opening_day_today"))
+    own_days = {reverse("opening_day_detail", args=[visits[area].opening_day_id]) for area in VISIBLE[role]}
+    assert response.status_code == 302
+    assert response.url in own_days

@@ -14,7 +14,8 @@ from visits.models import AuditEntry, Measurement, Referral
 
 def weigh(visit, user, **data):
     record = Measurement.objects.filter(visit=visit).first()
-    data.setdefault("cara_ukur", 1)
+    if "cara_ukur" in services.record_fields(visit=visit, meja=2):  # children only
+        data.setdefault("cara_ukur", 1)
     return services.record_save(
         visit=visit, meja=2, data=data, user=user, version=record.version if record else None
     )

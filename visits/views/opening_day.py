@@ -1,5 +1,5 @@
 """Pages of an opening day and its five tables (meja), home visits and referrals. Thin:
-reads in selectors, writes in services, access in registry.scoping and visits.permissions."""
+reads in selectors, writes in services, access in registry.scoping and registry.access."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -12,13 +12,14 @@ from common.htmx import render_page_or_partial
 from common.paging import page_of
 from common.params import int_or_none, int_param
 from common.redirects import redirect_back
-from registry.models import Person, Posyandu
-from registry.scoping import get_scoped_or_404, scope
+from registry import access
+from registry import selectors as registry_selectors
+from registry.models import Person
+from registry.scoping import get_scoped_or_404
 from visits import selectors, services
 from visits.forms.meja import FORMS_BY_MEJA
 from visits.forms.pages import OpeningDayForm, ReferralFollowUpForm
 from visits.models import OpeningDay, Referral, Visit
-from visits.permissions import can_edit_visit, can_follow_up_referrals, can_record
 from visits.results.audit_text import readable_changes, record_lines
 from visits.results.meja3 import visit_summary
 from visits.rules import Subject
@@ -32,21 +33,16 @@ MEJA_NAMES = {
 }
 
 
-def _require_recorder(user) -> None:
-    if not can_record(user):
-        raise PermissionDenied("Peran Anda hanya dapat melihat data.")
-
-
 def opening_day_list(request):
-    posyandu = scope(Posyandu.objects.order_by("nama"), request.user)
+    posyandu = registry_selectors.posyandu_choices(user=request.user)
     form = None
     if request.method == "POST":
-        _require_recorder(request.user)
+        access.require(access.can_record_visits(request.user), access.READ_ONLY)
         form = OpeningDayForm(request.POST, posyandu_list=posyandu)
         if form.is_valid():
             day = services.opening_day_open(user=request.user, **form.cleaned_data)
             return redirect("opening_day_detail", pk=day.pk)
-    elif can_record(request.user):
+    elif access.can_record_visits(request.user):
         form = OpeningDayForm(posyandu_list=posyandu, initial={"tanggal": timezone.localdate()})
     context = {"days": selectors.opening_days(user=request.user)[:60], "form": form}
     return render(request, "visits/opening_day_list.html", context)
@@ -62,7 +58,7 @@ def opening_day_detail(request, pk: int):
     day = get_scoped_or_404(OpeningDay.objects.select_related("posyandu"), request.user, pk=pk)
     meja = int_param(request.GET.get("meja"), 1, low=1, high=5)
     if request.method == "POST":
-        _require_recorder(request.user)
+        access.require(access.can_record_visits(request.user), access.READ_ONLY)
         person = get_scoped_or_404(Person.objects.filter(household__posyandu=day.posyandu), request.user,
                                    pk=int_or_none(request.POST.get("person")))  # fmt: skip
         services.visit_register(person=person, opening_day=day, user=request.user)
@@ -78,7 +74,6 @@ def opening_day_detail(request, pk: int):
         "candidates": selectors.queue_candidates(user=request.user, day=day, q=q) if q else [],
         "meja": meja,
         "meja_names": MEJA_NAMES,
-        "can_record": can_record(request.user),
     }
     partial = "visits/_queue_candidates.html" if meja == 1 else "visits/_queue.html"
     return render_page_or_partial(request, "visits/opening_day_detail.html", partial, context)
@@ -88,7 +83,7 @@ def opening_day_detail(request, pk: int):
 def visit_remove(request, pk: int):
     """Meja 1: take a person put in the queue by mistake out again."""
     visit = _visit(request, pk)
-    _require_recorder(request.user)
+    access.require(access.can_record_visits(request.user), access.READ_ONLY)
     _attempt(request, lambda: services.visit_remove(visit=visit, user=request.user),
              f"{visit.person.nama} dihapus dari antrean.")  # fmt: skip
     return redirect(_back(visit, 1) if visit.opening_day_id else "home_visit_list")
@@ -128,12 +123,11 @@ def visit_meja(request, pk: int, meja: int):
     extra = {"earlier_doses": selectors.earlier_doses(visit=visit)} if meja == 5 else {}
     form_class = FORMS_BY_MEJA[meja](groups, subject)
     form = form_class(request.POST or None, instance=record, groups=groups, subject=subject, **extra)
-    editable = can_edit_visit(request.user, visit)
+    editable = access.can_edit_visit(request.user, visit)
     version = record.version if record else ""
     if request.method == "POST":
         version = request.POST.get("version", "")
-        if not editable:
-            raise PermissionDenied("Kunjungan ini tidak dapat diubah lagi oleh peran Anda.")
+        access.require(editable, access.VISIT_LOCKED)
         if form.is_valid():
             # A missing or unreadable version counts as "new record": a conflict if one exists.
             version = int_or_none(request.POST.get("version"))
@@ -170,7 +164,7 @@ def _meja3(request, visit: Visit):
                  f"Hasil {visit.person.nama} sudah dicatat.")  # fmt: skip
         return redirect(_back(visit, 3))
     context = {"visit": visit, "summary": visit_summary(visit), "back": _back(visit, 3),
-               "editable": can_edit_visit(request.user, visit)}  # fmt: skip
+               "editable": access.can_edit_visit(request.user, visit)}  # fmt: skip
     return render(request, "visits/meja3.html", context)
 
 
@@ -180,7 +174,7 @@ def visit_detail(request, pk: int):
         "visit": visit,
         "summary": visit_summary(visit),
         "audit": [(entry, readable_changes(entry)) for entry in visit.audit.select_related("user")],
-        "editable": can_edit_visit(request.user, visit),
+        "editable": access.can_edit_visit(request.user, visit),
         "meja_names": MEJA_NAMES,
     }
     return render(request, "visits/visit_detail.html", context)
@@ -198,9 +192,8 @@ def referral_list(request):
     context = {
         "page": page_of(request, rows),
         "open_only": open_only,
-        "posyandu_list": scope(Posyandu.objects.order_by("nama"), request.user),
+        "posyandu_list": registry_selectors.posyandu_choices(user=request.user),
         "posyandu_id": request.GET.get("posyandu", ""),
-        "can_follow_up": can_follow_up_referrals(request.user),
     }
     return render(request, "visits/referral_list.html", context)
 
@@ -208,8 +201,8 @@ def referral_list(request):
 def referral_follow_up(request, pk: int):
     """Puskesmas staff record what became of a referral (Catat tindak lanjut)."""
     referral = get_scoped_or_404(Referral.objects.select_related("visit__person"), request.user, pk=pk)
-    if not can_follow_up_referrals(request.user):
-        raise PermissionDenied("Hanya petugas Puskesmas yang mencatat tindak lanjut rujukan.")
+    access.require(access.can_follow_up_referrals(request.user),
+                   "Hanya petugas Puskesmas yang mencatat tindak lanjut rujukan.")  # fmt: skip
     if referral.dibatalkan_at is not None:  # a stale page: a correction cancelled it meanwhile
         messages.error(request, "Rujukan ini sudah dibatalkan karena koreksi data.")
         return redirect("referral_list")
@@ -223,11 +216,11 @@ def referral_follow_up(request, pk: int):
 
 
 def home_visit_list(request):
-    posyandu_list = scope(Posyandu.objects.order_by("nama"), request.user)
+    posyandu_list = registry_selectors.posyandu_choices(user=request.user)
     chosen = request.GET.get("posyandu") or request.POST.get("posyandu")
     posyandu = get_object_or_404(posyandu_list, pk=int_or_none(chosen)) if chosen else posyandu_list.first()
     if request.method == "POST":
-        _require_recorder(request.user)
+        access.require(access.can_record_visits(request.user), access.READ_ONLY)
         person_pk = int_or_none(request.POST.get("person"))
         person = get_scoped_or_404(Person.objects.all(), request.user, pk=person_pk)
         visit = services.visit_register(person=person, user=request.user, tanggal=timezone.localdate())
@@ -243,5 +236,5 @@ def home_visit_list(request):
         else []
     )
     context = {"posyandu": posyandu, "posyandu_list": posyandu_list, "people": page_of(request, people),
-               "today": timezone.localdate(), "can_record": can_record(request.user)}  # fmt: skip
+               "today": timezone.localdate()}  # fmt: skip
     return render(request, "visits/home_visit_list.html", context)

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from reports.percent import format_percent, percent, round_percent
+from common.numbers import format_percent, percent, round_percent
 from reports.templatetags.report_tags import pct
 
 
