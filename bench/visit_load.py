@@ -27,9 +27,9 @@ setup()
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from devdata.district import PASSWORD  # noqa: E402
 from registry.models import Person, Profile, Role  # noqa: E402
 from visits import services  # noqa: E402
-from visits.district import PASSWORD  # noqa: E402
 
 
 def free_port() -> int:

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.db import transaction
 
-from visits.corrections import CORRECTED, person_results_refresh
+from visits.results.corrections import CORRECTED, person_results_refresh
 
 from .forms import HouseholdForm, MemberFormSet, PersonForm
 from .models import Household, HouseholdMove, Person, Posyandu

@@ -14,9 +14,9 @@ from registry import access
 from registry.access import EDIT_WINDOW_DAYS
 from registry.models import Person, Posyandu
 
-from .measurement_results import apply_growth, outside_normal, refresh_kms, visit_facts
 from .models import AuditEntry, Care, Counselling, Measurement, OpeningDay, Referral, Visit, VisitKind
 from .referral_rules import referral_reasons
+from .results.measurement import apply_growth, outside_normal, refresh_kms, visit_facts
 
 RECORDS: dict[int, type[Model]] = {2: Measurement, 4: Counselling, 5: Care}
 _DERIVED = {"id", "visit", "version", "updated_by", "updated_at"}

@@ -82,7 +82,8 @@ def test_queue_search_swap_and_history_restore(world, login):
 )
 def test_referral_follow_up_returns_only_within_the_site(world, login, next_url, lands_on):
     referral = Referral.objects.get(pk=populate(world).real["rujukan/"])
-    response = login("staff_a").post(f"/rujukan/{referral.pk}/tindak-lanjut/", {"next": next_url})
+    outcome = {"dirujuk_ke": "Puskesmas A", "sampai": "true", "next": next_url}
+    response = login("staff_a").post(f"/rujukan/{referral.pk}/tindak-lanjut/", outcome)
     assert response.status_code == 302
     assert response["Location"] == lands_on
     referral.refresh_from_db()

@@ -4,7 +4,7 @@ from django import template
 
 from registry.models import Person
 from visits import selectors, service_windows
-from visits.visit_results import child_growth_charts
+from visits.results.meja3 import child_growth_charts
 
 register = template.Library()
 

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 import time_machine
 
-from visits.audit_text import Change, readable_changes
 from visits.models import AuditEntry
+from visits.results.audit_text import Change, readable_changes
 
 
 def test_measurement_changes_read_with_labels_units_and_rounded_z():

@@ -14,8 +14,9 @@ from registry.forms import PersonForm
 from registry.models import Person
 from reports import selectors as report_selectors
 from reports.period import Month
-from visits import corrections, selectors, services
+from visits import selectors, services
 from visits.models import Measurement, Referral
+from visits.results import corrections
 from visits.tests.conftest import NOV_15, child_in, save
 
 D = dt.date

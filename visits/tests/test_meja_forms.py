@@ -3,7 +3,7 @@
 import pytest
 
 from registry.lifecycle import Group
-from visits.meja_forms import care_form, measurement_form
+from visits.forms.meja import care_form, measurement_form
 
 G = Group
 

@@ -8,13 +8,12 @@ import math
 
 from registry.lifecycle import Group, completed_months
 from registry.models import Person
-
-from . import rules
-from .growth.indices import DAYS_PER_MONTH, INDICES, ChildMeasurement, assess
-from .growth.kms import KMS_UNTIL_MONTHS, KmsRules, MonthResult, Weighing, assess_month, kms_history
-from .growth.status import statuses
-from .models import Measurement, Visit
-from .referral_rules import VisitFacts
+from visits import rules
+from visits.growth.indices import DAYS_PER_MONTH, INDICES, ChildMeasurement, assess
+from visits.growth.kms import KMS_UNTIL_MONTHS, KmsRules, MonthResult, Weighing, assess_month, kms_history
+from visits.growth.status import statuses
+from visits.models import Measurement, Visit
+from visits.referral_rules import VisitFacts
 
 KMS_RULES = KmsRules()
 CARE_FACTS = (

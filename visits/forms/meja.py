@@ -5,9 +5,8 @@ from django.core.validators import MaxValueValidator
 from django.forms import modelform_factory
 
 from registry.lifecycle import Group
-
-from . import rules, service_windows
-from .models import Care, Counselling, Measurement
+from visits import rules, service_windows
+from visits.models import Care, Counselling, Measurement
 
 
 def _number_text(value: float) -> str:

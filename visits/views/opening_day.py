@@ -15,14 +15,13 @@ from common.redirects import redirect_back
 from registry import access
 from registry.models import Person, Posyandu
 from registry.scoping import get_scoped_or_404, scope
-
-from . import selectors, services
-from .audit_text import readable_changes, record_lines
-from .forms import OpeningDayForm, ReferralFollowUpForm
-from .meja_forms import FORMS_BY_MEJA
-from .models import OpeningDay, Referral, Visit
-from .rules import Subject
-from .visit_results import visit_summary
+from visits import selectors, services
+from visits.forms.meja import FORMS_BY_MEJA
+from visits.forms.pages import OpeningDayForm, ReferralFollowUpForm
+from visits.models import OpeningDay, Referral, Visit
+from visits.results.audit_text import readable_changes, record_lines
+from visits.results.meja3 import visit_summary
+from visits.rules import Subject
 
 MEJA_NAMES = {
     1: "Pendaftaran",

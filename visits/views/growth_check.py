@@ -2,9 +2,9 @@ from django.shortcuts import render
 from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
 
-from visits.forms import GrowthCheckForm
+from visits.forms.pages import GrowthCheckForm
 from visits.growth.indices import ChildMeasurement
-from visits.growth_report import growth_report
+from visits.results.growth_report import growth_report
 
 
 def _float(value) -> float | None:

@@ -54,7 +54,7 @@ def test_same_seed_gives_the_same_district(db):
 
 
 def test_kecamatan_are_shared_by_puskesmas_as_in_a_large_kabupaten():
-    from visits.district import kecamatan_count
+    from devdata.district import kecamatan_count
 
     assert [kecamatan_count(n) for n in (1, 2, 25, 101, 300)] == [1, 1, 10, 40, 99]
 

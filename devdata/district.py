@@ -31,14 +31,13 @@ from registry.models import (
     Role,
 )
 from reports.period import Month
-
-from .growth.indices import INDICES, compute
-from .growth.kms import Weighing, assess_month, kms_history
-from .growth.status import statuses
-from .growth.tables import table
-from .growth.zscore import value_at
-from .models import Measurement, OpeningDay, Referral, Visit
-from .referral_rules import VisitFacts, referral_reasons
+from visits.growth.indices import INDICES, compute
+from visits.growth.kms import Weighing, assess_month, kms_history
+from visits.growth.status import statuses
+from visits.growth.tables import table
+from visits.growth.zscore import value_at
+from visits.models import Measurement, OpeningDay, Referral, Visit
+from visits.referral_rules import VisitFacts, referral_reasons
 
 KAB_KODE = "1899"
 PASSWORD = "posyandu-bench"

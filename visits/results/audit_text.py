@@ -11,9 +11,9 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.formats import number_format
 
-from . import rules
-from .growth_report import INDEX_LABELS
-from .models import AuditEntry, Care, Counselling, Measurement
+from visits import rules
+from visits.models import AuditEntry, Care, Counselling, Measurement
+from visits.results.growth_report import INDEX_LABELS
 
 MODELS: dict[int, type[models.Model]] = {2: Measurement, 4: Counselling, 5: Care}
 HIDDEN = {"umur_hari", "implausible"}

@@ -9,13 +9,12 @@ from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
 
 from registry.lifecycle import Group
-
-from . import rules, service_windows
-from .growth.chart import Point, render_svg
-from .growth.indices import DAYS_PER_MONTH, LENGTH_UNTIL_DAYS, UNDER_FIVE_MONTHS, sex_code
-from .growth_report import INDEX_LABELS
-from .measurement_results import adult_bmi, adult_bmi_category, blood_pressure_category
-from .models import Care, Measurement, Visit
+from visits import rules, service_windows
+from visits.growth.chart import Point, render_svg
+from visits.growth.indices import DAYS_PER_MONTH, LENGTH_UNTIL_DAYS, UNDER_FIVE_MONTHS, sex_code
+from visits.models import Care, Measurement, Visit
+from visits.results.growth_report import INDEX_LABELS
+from visits.results.measurement import adult_bmi, adult_bmi_category, blood_pressure_category
 
 KMS_TEXT = {
     "N": "N: naik",

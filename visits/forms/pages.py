@@ -6,9 +6,8 @@ from django.utils import timezone
 from common.widgets import DATE_WIDGET
 from registry.models import Sex
 from visits.growth.indices import LYING, STANDING, UNKNOWN
-
-from .models import Referral
-from .services import opening_day_date_error
+from visits.models import Referral
+from visits.services import opening_day_date_error
 
 POSITION_CHOICES = [(UNKNOWN, "Sesuai umur"), (LYING, "Berbaring (PB)"), (STANDING, "Berdiri (TB)")]
 

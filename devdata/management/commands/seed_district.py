@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from visits.district import PASSWORD, Scale, build_district, district_exists
+from devdata.district import PASSWORD, Scale, build_district, district_exists
 
 
 class Command(BaseCommand):

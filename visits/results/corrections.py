@@ -9,11 +9,10 @@ import datetime as dt
 from django.db import transaction
 
 from registry.models import Person
-
-from .growth.indices import INDICES
-from .measurement_results import apply_growth, outside_normal
-from .models import Measurement
-from .services import person_referrals_refresh
+from visits.growth.indices import INDICES
+from visits.models import Measurement
+from visits.results.measurement import apply_growth, outside_normal
+from visits.services import person_referrals_refresh
 
 CORRECTED = {"tanggal_lahir": "tanggal lahir", "jenis_kelamin": "jenis kelamin"}
 DERIVED = [

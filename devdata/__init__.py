@@ -1,0 +1,1 @@
+"""Generated data for benchmarks (manage.py seed_district); not used by the app itself."""
