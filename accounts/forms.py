@@ -24,7 +24,11 @@ class ThrottledMixin:
 
 
 class ThrottledLoginForm(ThrottledMixin, AuthenticationForm):
-    pass
+    # Django's Indonesian text repeats the field's own name ("nama pengguna nama pengguna").
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "Nama pengguna atau kata sandi salah. Perhatikan huruf besar dan kecil.",
+    }
 
 
 class ThrottledAdminLoginForm(ThrottledMixin, AdminAuthenticationForm):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 from .percent import format_percent
 
-W, H, LEFT, RIGHT, TOP, BOTTOM = 640, 300, 44, 16, 24, 70
+# Drawn for a phone: the viewBox is about as wide as a 360 px screen, so 14-unit text shows at
+# 12 px or more there (tests/test_browser_reports.py measures it).
+W, H, LEFT, RIGHT, TOP, BOTTOM = 340, 250, 48, 10, 22, 96
+FONT = 14
 
 
 def _y(value: float, top: float) -> float:
@@ -20,7 +24,8 @@ def _axis(top: float, unit: str) -> list[str]:
         y = _y(value, top)
         out.append(f'<line x1="{LEFT}" y1="{y:.1f}" x2="{W - RIGHT}" y2="{y:.1f}" stroke="#e5e5e5"/>')
         out.append(
-            f'<text x="{LEFT - 4}" y="{y + 4:.1f}" font-size="11" text-anchor="end">{value:.0f}{unit}</text>'
+            f'<text x="{LEFT - 4}" y="{y + 4:.1f}" font-size="{FONT}" text-anchor="end">'
+            f"{f'{value:g}'.replace('.', ',')}{unit}</text>"
         )
     return out
 
@@ -38,7 +43,7 @@ def _target_line(target: float | None, top: float, unit: str) -> list[str]:
         return []
     y = _y(target, top)
     dash = 'stroke="#dc3545" stroke-width="2" stroke-dasharray="6 4"'
-    label = f'font-size="11" text-anchor="end" fill="#dc3545">target {_figure(target, unit)}'
+    label = f'font-size="{FONT}" text-anchor="end" fill="#dc3545">target {_figure(target, unit)}'
     return [
         f'<line x1="{LEFT}" y1="{y:.1f}" x2="{W - RIGHT}" y2="{y:.1f}" {dash}/>',
         f'<text x="{W - RIGHT}" y="{y - 4:.1f}" {label}</text>',
@@ -52,12 +57,16 @@ def _figure(value: float, unit: str) -> str:
 
 def _x_label(x: float, label: str) -> str:
     y = H - BOTTOM + 14
-    turn = f'transform="rotate(-35 {x:.1f} {y})"'
-    return f'<text x="{x:.1f}" y="{y}" font-size="11" text-anchor="end" {turn}>{escape(label)}</text>'
+    turn = f'transform="rotate(-50 {x:.1f} {y})"'
+    return f'<text x="{x:.1f}" y="{y}" font-size="{FONT}" text-anchor="end" {turn}>{escape(label)}</text>'
 
 
 def _top(values: list[float | None], target: float | None) -> float:
-    return max([v or 0 for v in values] + [target or 0, 1]) * 1.15
+    """The axis top: four round steps (1, 2, 2.5 or 5 × 10ⁿ) above the largest value or target."""
+    highest = max([v or 0 for v in values] + [target or 0, 1]) * 1.05
+    magnitude = 10 ** math.floor(math.log10(highest / 4))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if 4 * m * magnitude >= highest)
+    return 4 * step
 
 
 def bar_chart(

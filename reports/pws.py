@@ -53,7 +53,9 @@ class PwsRow:
 
 
 def _trend(now: float | None, before: float | None) -> str:
-    if now is None or before is None or now == before:
+    if now is None or before is None:
+        return "–"  # nothing to compare
+    if now == before:
         return "tetap"
     return "naik" if now > before else "turun"
 
@@ -88,14 +90,16 @@ def count_row(
     name: str, ind: Indicator, series: list[int], in_year: int, sasaran: int, month_number: int
 ) -> PwsRow:
     """`series`: people reached for the first time in their year, by month, oldest first; the
-    last `in_year` months are this year's. The status compares the month's count with the
-    month's share of the annual target (sasaran × target / 12)."""
+    last `in_year` months are this year's. The status and the % of target compare the month's
+    count with the month's share of the annual target (sasaran × target / 12)."""
     this = series[-1] if series else 0
     last = series[-2] if len(series) > 1 else None
     cumulative = sum(series[len(series) - in_year :])
     annual = sasaran * ind.target / 100
     meets, status = status_of(this if sasaran else None, annual / 12, True)
-    share = percent(cumulative, sasaran)
+    # like a rate's, the % of target is the month's figure against the month's target, so it
+    # never contradicts the status beside it; the cumulative has its own target line
+    share = percent(this, annual / 12) if sasaran else None
     target_line = annual * month_number / 12
     return PwsRow(
         name, this, last, cumulative, target_line, share, sasaran, _trend(this, last), status, meets

@@ -42,7 +42,10 @@ def recap_list(request):
     if request.method == "POST":
         chosen = dict(areas).get(request.POST.get("area", ""))
         access.require(chosen is not None, "Wilayah ini bukan wilayah Anda.")
-        month = Month.parse(request.POST.get("bulan", ""), months[1])
+        month = Month.parse(request.POST.get("bulan", ""), None)
+        if month not in months:  # only the months the page offers: no recap of 2099
+            messages.error(request, "Rekap hanya dapat dibuat untuk bulan berjalan dan 12 bulan sebelumnya.")
+            return redirect("recap_list")
         kind = RecapKind.KABKOTA if isinstance(chosen, KabKota) else RecapKind.PUSKESMAS
         recap, outcome = request_recap(kind=kind, area=chosen, month=month, user=request.user)
         if outcome == "kept":

@@ -76,13 +76,15 @@ def overflows(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
 
 
-def smallest_chart_text_px(page) -> float:
-    """The smallest rendered font size (CSS px) of the text in the growth charts."""
+def smallest_chart_text_px(page, charts: str = "svg.growth-chart") -> float:
+    """The smallest rendered font size (CSS px) of the text in the charts (growth charts unless
+    another selector is given)."""
     return page.evaluate(
-        """() => Math.min(...[...document.querySelectorAll('svg.growth-chart text')].map(t => {
+        """(charts) => Math.min(...[...document.querySelectorAll(charts + ' text')].map(t => {
              const svg = t.ownerSVGElement;
              const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-             return Number(t.getAttribute('font-size')) * scale; }))"""
+             return Number(t.getAttribute('font-size')) * scale; }))""",
+        charts,
     )
 
 

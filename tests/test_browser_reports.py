@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from conftest import PASSWORD
 from reports.period import Month
 from tests.browser import log_in
+from tests.phone_checks import ARTIFACTS, smallest_chart_text_px
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,6 +29,9 @@ def test_puskesmas_user_sees_pws_figures_and_charts(live_server, world, phone):
     page.get_by_role("button", name="Tampilkan").click()
     expect(page.get_by_text("Skrining tekanan darah usia ≥ 18 tahun ·")).to_be_visible()
     expect(page.locator("svg.dash-chart")).to_have_count(2)
+    assert smallest_chart_text_px(page, "svg.dash-chart") >= 12  # readable on a 360 px phone
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "pws-phone.png"), full_page=True)
 
 
 def test_dinkes_user_downloads_last_months_recap(live_server, world, phone, tmp_path):

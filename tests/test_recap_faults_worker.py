@@ -5,6 +5,7 @@ import time
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from reports import recaps
 from reports.models import Recap, RecapKind, RecapStatus
@@ -93,12 +94,13 @@ def test_redis_down_at_request_keeps_the_recap_and_says_so(world, client, worker
     client.force_login(world.users["staff_a"])
     with sending_to(down.url):
         started = time.monotonic()
-        asked = {"area": f"puskesmas:{world.pkm_a.pk}", "bulan": "2026-08"}
+        last_month = Month.of(timezone.localdate()).previous  # a month the page offers, whatever today
+        asked = {"area": f"puskesmas:{world.pkm_a.pk}", "bulan": last_month.key}
         response = client.post(reverse("recap_list"), asked, follow=True)
         assert time.monotonic() - started < 10
         assert response.status_code == 200
         assert "antrean sedang terganggu. Permintaan disimpan" in response.content.decode()
-        recap = Recap.objects.get(puskesmas=world.pkm_a, bulan="2026-08-01")
+        recap = Recap.objects.get(puskesmas=world.pkm_a, bulan=last_month.first)
         assert recap.status == RecapStatus.QUEUED
         down.start()  # Redis is back: the sweeper sends the kept request
         try:

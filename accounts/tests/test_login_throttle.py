@@ -33,6 +33,12 @@ def test_four_failures_still_let_the_right_password_in(client, world):
     assert _login(client, "kader_a", PASSWORD).status_code == 302
 
 
+def test_a_wrong_password_says_so_in_plain_indonesian(client, world):
+    html = _login(client, "kader_a", "salah-sekali").content.decode()
+    assert "Nama pengguna atau kata sandi salah." in html
+    assert "nama pengguna nama pengguna" not in html.lower()
+
+
 def test_fifth_failure_locks_the_account_with_an_indonesian_message(client, world):
     _fail(client, 5)
     response = _login(client, "kader_a", PASSWORD, address="10.9.9.9")

@@ -121,6 +121,7 @@ def test_a_recap_that_kills_its_workers_is_not_taken_over_for_ever(recap):
     assert recaps.build(recap.pk, task_id="task-1").status == RecapStatus.RUNNING  # left to the sweeper
 
 
+@time_machine.travel(dt.datetime(2026, 11, 16, 10, tzinfo=dt.UTC))  # August is on the page
 def test_a_failed_recap_is_retried_from_its_page(login, recap, django_capture_on_commit_callbacks):
     Recap.objects.filter(pk=recap.pk).update(status=RecapStatus.FAILED, attempts=4, error="OSError: disk")
     client = login("staff_a")

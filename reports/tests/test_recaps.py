@@ -127,6 +127,18 @@ def test_puskesmas_staff_cannot_request_another_area(login, world):
     assert not Recap.objects.exists()
 
 
+def test_a_recap_of_a_month_the_page_does_not_offer_is_refused(login, world):
+    client = login("staff_a")
+    for month in ("2099-01", "1999-12"):
+        response = client.post(reverse("recap_list"), {"area": f"puskesmas:{world.pkm_a.pk}", "bulan": month},
+                               follow=True)  # fmt: skip
+        assert (
+            "Rekap hanya dapat dibuat untuk bulan berjalan dan 12 bulan sebelumnya."
+            in response.content.decode()
+        )
+    assert not Recap.objects.exists()
+
+
 def test_recap_page_needs_a_fixed_number_of_queries(login, all_recaps, django_assert_max_num_queries):
     client = login("admin")
     with django_assert_max_num_queries(9):  # one of them finds the usang recaps

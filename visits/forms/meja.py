@@ -43,7 +43,10 @@ class MeasurementForm(forms.ModelForm):
                 continue
             if not limits.low <= value <= limits.high:
                 self.add_error(name, _impossible(name, float(value), limits))
-        if not any(data.get(name) is not None for name in self.fields if name != "cara_ukur"):
+        # a value refused above is not "nothing measured": its own message is enough
+        if not self.errors and not any(
+            data.get(name) is not None for name in self.fields if name != "cara_ukur"
+        ):
             raise forms.ValidationError("Isi paling sedikit satu ukuran; meja 2 tanpa ukuran tidak disimpan.")
         sistol, diastol = data.get("sistol"), data.get("diastol")
         if (sistol is None) != (diastol is None):

@@ -53,6 +53,15 @@ def test_meja_2_with_no_measurement_is_refused(login, world, family, day):
     assert visit.meja2_at is None and not hasattr(visit, "measurement")
 
 
+def test_meja_2_with_only_impossible_values_gets_their_messages_not_the_empty_one(login, world, family, day):
+    visit = queue(day, family, world)[1]
+    data = {"cara_ukur": "1", "berat_kg": "120", "tinggi_cm": "300"}
+    html = login("kader_a").post(reverse("visit_meja", args=[visit.pk, 2]), data).content.decode()
+    assert "Isi paling sedikit satu ukuran" not in html
+    assert html.count("tidak mungkin; periksa lagi") == 2  # beside both fields
+    assert 'value="120"' in html and 'value="300"' in html  # what was typed is kept
+
+
 def test_a_wrong_queue_entry_is_removed_audited_and_counts_nowhere(login, world, family, day):
     siti_visit, bima_visit = queue(day, family, world)
     response = login("kader_a").post(reverse("visit_remove", args=[siti_visit.pk]))
