@@ -72,7 +72,7 @@ def build(kind: str) -> None:
     """Child process: build one recap and print its wall time and peak RSS."""
     setup()
     from registry.models import KabKota, Puskesmas
-    from reports import recaps
+    from reports import services
     from reports.models import RecapKind
     from reports.period import Month
     from visits.models import Visit
@@ -87,9 +87,9 @@ def build(kind: str) -> None:
             if kind == "kabkota"
             else Puskesmas.objects.filter(nama__startswith="Puskesmas Uji").first()
         )
-        recap, _ = recaps.mark_requested(kind=RecapKind.KABKOTA if kind == "kabkota" else RecapKind.PUSKESMAS,
-                                         area=area, month=month)  # fmt: skip
-        recaps.build(recap.pk)
+        recap, _ = services.mark_requested(kind=RecapKind.KABKOTA if kind == "kabkota" else RecapKind.PUSKESMAS,
+                                           area=area, month=month)  # fmt: skip
+        services.build(recap.pk)
     seconds = time.perf_counter() - start
     print(f"{seconds:.3f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}")
 

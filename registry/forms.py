@@ -8,7 +8,7 @@ from django.utils.html import format_html
 
 from common.widgets import DATE_WIDGET
 
-from . import access, identifiers, privacy, selectors
+from . import access, identifiers, privacy, selectors, services
 from .models import Household, Person, Posyandu, Relation
 from .validators import move_date_error
 
@@ -22,7 +22,7 @@ def _already_registered(existing: Person, user) -> str:
     if selectors.visible(user=user, obj=existing):
         url = reverse("person_detail", args=[existing.pk])
         return format_html('NIK ini sudah terdaftar atas nama <a href="{}">{}</a>.', url, existing.nama)
-    return privacy.refuse_elsewhere(user=user, existing=existing)
+    return services.refuse_elsewhere(user=user, existing=existing)
 
 
 def _refuse_when_probes_exhausted(user, value: str, current: str | None, label: str) -> None:
@@ -139,7 +139,7 @@ class HouseholdForm(forms.ModelForm):
             raise forms.ValidationError(
                 format_html('No. KK ini sudah terdaftar: <a href="{}">lihat keluarga</a>.', url)
             )
-        raise forms.ValidationError(privacy.refuse_elsewhere(user=self.user, existing=existing))
+        raise forms.ValidationError(services.refuse_elsewhere(user=self.user, existing=existing))
 
     def clean_rt(self):
         return _clean_rt_rw(self.cleaned_data.get("rt", ""), "RT")

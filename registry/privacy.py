@@ -1,4 +1,6 @@
-"""Least exposure of personal data: identifiers as each user may see them, and the access log.
+"""Least exposure of personal data: identifiers as each user may see them, and reading the
+access log (its entries are written by registry/services.py: record_read, record_household_read,
+refuse_elsewhere).
 
 Full NIK, No. KK and phone number are for the people who serve the person: the kader of their
 Posyandu and the Puskesmas staff of the area (scoping already limits both to that area).
@@ -16,7 +18,7 @@ from django.utils import timezone
 
 from . import identifiers
 from .access import sees_full_identifiers
-from .models import AccessAction, AccessLog, Household, Person
+from .models import AccessAction, AccessLog
 
 # Refusals of identifiers registered elsewhere a user may get in a day before every new
 # identifier they type is refused alike (so the answer no longer tells whether it exists).
@@ -35,36 +37,9 @@ def shown_identifier(value: str | None, user) -> str:
     return (value or "") if sees_full_identifiers(user) else identifiers.mask(value)
 
 
-def record_read(*, user, person: Person, action: str = AccessAction.LIHAT) -> None:
-    """Log that `user` opened (or, with EKSPOR, exported) this person's data."""
-    AccessLog.objects.create(
-        user=user, action=action, person=person, posyandu_id=person.household.posyandu_id
-    )
-
-
-def record_household_read(*, user, household: Household) -> None:
-    """A household's page shows every member's NIK: logged like a person's page."""
-    AccessLog.objects.create(
-        user=user, action=AccessAction.LIHAT, household=household, posyandu_id=household.posyandu_id
-    )
-
-
 def probes_exhausted(user) -> bool:
     since = timezone.now() - dt.timedelta(days=1)
     probes = AccessLog.objects.filter(
         user=user, action__in=[AccessAction.NIK_LAIN, AccessAction.KK_LAIN], at__gte=since
     )
     return probes.count() >= PROBES_PER_DAY
-
-
-def refuse_elsewhere(*, user, existing: Person | Household) -> str:
-    """Log a NIK or No. KK typed that belongs to someone outside the user's area; the message."""
-    if isinstance(existing, Person):
-        action, label, posyandu_id = AccessAction.NIK_LAIN, "NIK", existing.household.posyandu_id
-        AccessLog.objects.create(user=user, action=action, person=existing, posyandu_id=posyandu_id)
-    else:
-        label = "No. KK"
-        AccessLog.objects.create(
-            user=user, action=AccessAction.KK_LAIN, household=existing, posyandu_id=existing.posyandu_id
-        )
-    return ELSEWHERE_MESSAGE.format(label=label)

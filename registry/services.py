@@ -2,17 +2,18 @@
 
 Services take plain values (a form's cleaned_data), never forms: the fields a caller may set
 are listed per model, an unknown name is a TypeError, and every row passes `full_clean()`
-before it is saved."""
+before it is saved. The access log is the exception: its entries are appended as they are
+(one row each, by record_read, record_household_read and refuse_elsewhere)."""
 
 import datetime as dt
 
 from django.db import transaction
 
 from common.writes import assign
-from visits.results.corrections import CORRECTED, person_results_refresh
+from visits.services import CORRECTED, person_results_refresh
 
-from . import access
-from .models import Household, HouseholdMove, Person, Posyandu
+from . import access, privacy
+from .models import AccessAction, AccessLog, Household, HouseholdMove, Person, Posyandu
 
 PERSON_FIELDS = ("nama", "nik", "jenis_kelamin", "tanggal_lahir", "hubungan", "telepon", "hpht",
                  "tanggal_persalinan", "buku_kia")  # fmt: skip
@@ -89,3 +90,31 @@ def household_move(
     household.desa_id = to.desa_id
     household.save(update_fields=["posyandu", "desa", "updated_at"])
     return move
+
+
+def record_read(*, user, person: Person, action: str = AccessAction.LIHAT) -> None:
+    """Log that `user` opened (or, with EKSPOR, exported) this person's data."""
+    AccessLog.objects.create(
+        user=user, action=action, person=person, posyandu_id=person.household.posyandu_id
+    )
+
+
+def record_household_read(*, user, household: Household) -> None:
+    """A household's page shows every member's NIK: logged like a person's page."""
+    AccessLog.objects.create(
+        user=user, action=AccessAction.LIHAT, household=household, posyandu_id=household.posyandu_id
+    )
+
+
+def refuse_elsewhere(*, user, existing: Person | Household) -> str:
+    """Log a NIK or No. KK typed that belongs to someone outside the user's area; the message
+    (privacy.ELSEWHERE_MESSAGE)."""
+    if isinstance(existing, Person):
+        action, label, posyandu_id = AccessAction.NIK_LAIN, "NIK", existing.household.posyandu_id
+        AccessLog.objects.create(user=user, action=action, person=existing, posyandu_id=posyandu_id)
+    else:
+        label = "No. KK"
+        AccessLog.objects.create(
+            user=user, action=AccessAction.KK_LAIN, household=existing, posyandu_id=existing.posyandu_id
+        )
+    return privacy.ELSEWHERE_MESSAGE.format(label=label)

@@ -12,7 +12,7 @@ from common.params import int_or_none
 from common.redirects import safe_target
 from visits import selectors as visits_selectors
 
-from . import access, privacy, selectors, services
+from . import access, selectors, services
 from .forms import HouseholdForm, HouseholdMoveForm, MemberFormSet, PersonForm
 from .models import Household, Person, Posyandu
 from .scoping import get_scoped_or_404
@@ -42,7 +42,7 @@ def person_detail(request, pk: int):
         pk=pk,
     )
     members = person.household.members.exclude(pk=person.pk).order_by("tanggal_lahir")
-    privacy.record_read(user=request.user, person=person)
+    services.record_read(user=request.user, person=person)
     context = {"person": person, "members": members, "health": visits_selectors.person_health(person)}
     return render(request, "registry/person_detail.html", context)
 
@@ -72,7 +72,7 @@ def household_detail(request, pk: int):
     household = get_scoped_or_404(
         Household.objects.select_related("posyandu", "desa__kecamatan"), request.user, pk=pk
     )
-    privacy.record_household_read(user=request.user, household=household)
+    services.record_household_read(user=request.user, household=household)
     context = {
         "household": household,
         "members": household.members.order_by("tanggal_lahir"),

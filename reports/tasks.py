@@ -10,7 +10,7 @@ from kombu.exceptions import OperationalError as BrokerError
 
 from registry.models import KabKota, Puskesmas
 
-from . import recaps
+from . import recaps, services
 from .models import Recap, RecapKind
 from .period import Month
 
@@ -26,15 +26,15 @@ def build_recap(self, recap_id: int) -> str:
     """Build one recap; a transient failure is retried (after 10, 20, 40 s), any failure is kept
     on the recap for its page."""
     try:
-        recap = recaps.build(recap_id, task_id=self.request.id or "")
+        recap = services.build(recap_id, task_id=self.request.id or "")
     except TRANSIENT as error:
         final = self.request.retries >= RETRIES
-        recaps.mark_failed(recap_id, f"{type(error).__name__}: {error}", final=final)
+        services.mark_failed(recap_id, f"{type(error).__name__}: {error}", final=final)
         if final:
             raise
         raise self.retry(exc=error, countdown=10 * 2**self.request.retries) from error
     except Exception as error:
-        recaps.mark_failed(recap_id, f"{type(error).__name__}: {error}", final=True)
+        services.mark_failed(recap_id, f"{type(error).__name__}: {error}", final=True)
         raise
     return recap.status
 
@@ -56,7 +56,7 @@ def request_recap(*, kind: str, area, month: Month, user=None) -> tuple[Recap, s
     The task is sent once the recap's row is committed, so a worker always finds it."""
     sent: list[bool] = []
     with transaction.atomic():
-        recap, queued = recaps.mark_requested(kind=kind, area=area, month=month, user=user)
+        recap, queued = services.mark_requested(kind=kind, area=area, month=month, user=user)
         if queued:
             transaction.on_commit(lambda: sent.append(send_build(recap.pk)))
     if not queued:
@@ -76,7 +76,7 @@ def queue_monthly_recaps() -> int:
 @shared_task
 def sweep_stuck_recaps() -> int:
     """Every five minutes: send again the recaps whose message was lost or whose worker died."""
-    stuck = recaps.stuck_recaps()
+    stuck = services.stuck_recaps()
     for recap_id in stuck:
         send_build(recap_id)
     return len(stuck)

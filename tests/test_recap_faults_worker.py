@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from reports import recaps
+from reports import services
 from reports.models import Recap, RecapKind, RecapStatus
 from reports.period import Month
 from reports.tasks import build_recap, request_recap, sweep_stuck_recaps
@@ -52,7 +52,7 @@ def status_of(recap: Recap, *wanted: str):
 def test_a_worker_killed_mid_build_leaves_the_recap_to_another_which_completes_it_once(
     world, redis, workers, settings
 ):
-    recap = recaps.mark_requested(kind=RecapKind.PUSKESMAS, area=world.pkm_a, month=AUG)[0]
+    recap = services.mark_requested(kind=RecapKind.PUSKESMAS, area=world.pkm_a, month=AUG)[0]
     first = workers(redis.url, RECAP_SHEET_DELAY="0.5")  # seven sheets: 3.5 s
     with sending_to(redis.url):
         build_recap.delay(recap.pk)

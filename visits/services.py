@@ -16,6 +16,7 @@ from registry.access import EDIT_WINDOW_DAYS
 from registry.models import Person, Posyandu
 
 from .forms.meja import FORMS_BY_MEJA
+from .growth.indices import INDICES
 from .growth.kms import MonthResult
 from .models import AuditEntry, Care, Counselling, Measurement, OpeningDay, Referral, Visit, VisitKind
 from .referral_rules import referral_reasons
@@ -24,6 +25,16 @@ from .rules import Subject
 
 RECORDS: dict[int, type[Model]] = {2: Measurement, 4: Counselling, 5: Care}
 _DERIVED = {"id", "visit", "version", "updated_by", "updated_at"}
+# Person fields whose correction recomputes the stored results of all the person's visits, and
+# the Measurement fields stored from them (the KMS codes, 2T and BGM by refresh_kms).
+CORRECTED = {"tanggal_lahir": "tanggal lahir", "jenis_kelamin": "jenis kelamin"}
+DERIVED = [
+    "umur_hari",
+    *(f"z_{name}" for name in INDICES),
+    *(f"status_{name}" for name in ("bbu", "pbu", "bbpb", "imtu")),
+    "implausible",
+    "flags",
+]
 
 
 class EditConflict(Exception):
@@ -203,6 +214,22 @@ def person_referrals_refresh(person: Person, since: dt.date, *, user, why: str) 
     kms = refresh_kms(person)
     for visit in Visit.objects.filter(person=person, tanggal__gte=since):
         referrals_refresh(visit, kms=kms, user=user, why=why)
+
+
+@transaction.atomic
+def person_results_refresh(*, person: Person, user, corrected: list[str]) -> None:
+    """Corrections of a person's birth date or sex: recompute what `corrected` (fields of CORRECTED
+    just saved on `person`) changes, for all the person's visits, inside the caller's transaction:
+    age in days, z-scores, Permenkes status, implausibility flags, values outside normal, KMS
+    codes, 2T, BGM and referrals. A referral whose reason is gone is cancelled by `user`, naming
+    the correction."""
+    measurements = list(Measurement.objects.filter(visit__person=person).select_related("visit"))
+    for m in measurements:
+        apply_growth(m, person)
+        m.flags = "; ".join(outside_normal(m, person.jenis_kelamin))
+    Measurement.objects.bulk_update(measurements, DERIVED)
+    why = "koreksi " + " dan ".join(CORRECTED[name] for name in corrected)
+    person_referrals_refresh(person, since=dt.date.min, user=user, why=why)
 
 
 def referrals_refresh(visit: Visit, *, user, why: str, kms: dict | None = None) -> list[Referral]:

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from reports import recaps, tasks
+from reports import services, tasks
 from reports.models import RecapKind
 from reports.period import Month
 
@@ -46,7 +46,7 @@ def district(august, child, weigh):
 
 def recap(kind, area):
     """Build a recap as the Celery task does; the path of its workbook."""
-    built = recaps.build(tasks.request_recap(kind=kind, area=area, month=AUG)[0].pk)
+    built = services.build(tasks.request_recap(kind=kind, area=area, month=AUG)[0].pk)
     return settings.MEDIA_ROOT / built.file
 
 

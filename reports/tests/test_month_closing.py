@@ -14,7 +14,8 @@ import time_machine
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from reports import closing, pws, recaps, selectors, snapshots, tasks
+from reports import closing, pws, selectors, snapshots, tasks
+from reports import services as report_services
 from reports.dashboard import pws_dashboard
 from reports.models import MonthClosing, Recap, RecapKind
 from reports.period import Month
@@ -71,7 +72,7 @@ def mawar_report(client, world):
 
 def recap_skdn_row(world, settings):
     recap, _ = tasks.request_recap(kind=RecapKind.PUSKESMAS, area=world.pkm_a, month=AUG)
-    recap = recaps.build(recap.pk)
+    recap = report_services.build(recap.pk)
     sheet = load_workbook(settings.MEDIA_ROOT / recap.file)["SKDN"]
     return [c.value for c in sheet[5]][:11]
 

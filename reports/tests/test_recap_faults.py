@@ -10,7 +10,7 @@ from django.db import OperationalError
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from reports import recaps
+from reports import recaps, services
 from reports.models import Recap, RecapKind, RecapStatus
 from reports.period import Month
 from reports.tasks import build_recap, request_recap, sweep_stuck_recaps
@@ -27,7 +27,7 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def recap(world):
-    return recaps.mark_requested(kind=RecapKind.PUSKESMAS, area=world.pkm_a, month=AUG)[0]
+    return services.mark_requested(kind=RecapKind.PUSKESMAS, area=world.pkm_a, month=AUG)[0]
 
 
 def first_build_fails(monkeypatch, error: Exception) -> list[int]:
@@ -69,7 +69,7 @@ def test_an_area_name_with_a_control_character_still_builds(world, settings):
     world.pkm_a.nama = "Puskesmas\x1b A\x07"
     world.pkm_a.save()
     recap, outcome = request_recap(kind=RecapKind.PUSKESMAS, area=world.pkm_a, month=AUG)
-    recap = recaps.build(recap.pk)
+    recap = services.build(recap.pk)
     assert recap.status == RecapStatus.DONE
     sheet = load_workbook(settings.MEDIA_ROOT / recap.file)["SKDN"]
     assert sheet["A1"].value == "Rekap Puskesmas A: SKDN"
@@ -77,12 +77,12 @@ def test_an_area_name_with_a_control_character_still_builds(world, settings):
 
 def test_a_recap_on_its_way_is_not_queued_twice_but_a_stuck_one_is(world):
     with time_machine.travel(NOW, tick=False):
-        recap, first = recaps.mark_requested(kind=RecapKind.PUSKESMAS, area=world.pkm_a, month=AUG)
+        recap, first = services.mark_requested(kind=RecapKind.PUSKESMAS, area=world.pkm_a, month=AUG)
         Recap.objects.filter(pk=recap.pk).update(status=RecapStatus.RUNNING, progress=40, attempts=1)
     with time_machine.travel(NOW + dt.timedelta(seconds=1199), tick=False):
-        assert recaps.mark_requested(kind=RecapKind.PUSKESMAS, area=world.pkm_a, month=AUG)[1] is False
+        assert services.mark_requested(kind=RecapKind.PUSKESMAS, area=world.pkm_a, month=AUG)[1] is False
     with time_machine.travel(NOW + dt.timedelta(seconds=1201), tick=False):
-        assert recaps.mark_requested(kind=RecapKind.PUSKESMAS, area=world.pkm_a, month=AUG)[1] is True
+        assert services.mark_requested(kind=RecapKind.PUSKESMAS, area=world.pkm_a, month=AUG)[1] is True
     recap.refresh_from_db()
     assert first is True and (recap.status, recap.progress, recap.attempts) == (RecapStatus.QUEUED, 0, 0)
 
@@ -91,15 +91,15 @@ def test_the_sweeper_requeues_stale_recaps_and_fails_those_stuck_too_often(
     world, django_capture_on_commit_callbacks
 ):
     with time_machine.travel(NOW, tick=False):
-        fresh = recaps.mark_requested(kind=RecapKind.PUSKESMAS, area=world.pkm_b, month=AUG)[0]
+        fresh = services.mark_requested(kind=RecapKind.PUSKESMAS, area=world.pkm_b, month=AUG)[0]
     with time_machine.travel(NOW - dt.timedelta(hours=1), tick=False):
-        lost = recaps.mark_requested(kind=RecapKind.PUSKESMAS, area=world.pkm_a, month=AUG)[0]
-        dead = recaps.mark_requested(kind=RecapKind.KABKOTA, area=world.kab1, month=AUG)[0]
-        hopeless = recaps.mark_requested(kind=RecapKind.KABKOTA, area=world.kab2, month=AUG)[0]
+        lost = services.mark_requested(kind=RecapKind.PUSKESMAS, area=world.pkm_a, month=AUG)[0]
+        dead = services.mark_requested(kind=RecapKind.KABKOTA, area=world.kab1, month=AUG)[0]
+        hopeless = services.mark_requested(kind=RecapKind.KABKOTA, area=world.kab2, month=AUG)[0]
     Recap.objects.filter(pk=dead.pk).update(status=RecapStatus.RUNNING, attempts=1, task_id="gone")
-    Recap.objects.filter(pk=hopeless.pk).update(status=RecapStatus.RUNNING, attempts=recaps.MAX_ATTEMPTS)
+    Recap.objects.filter(pk=hopeless.pk).update(status=RecapStatus.RUNNING, attempts=services.MAX_ATTEMPTS)
     with time_machine.travel(NOW + dt.timedelta(seconds=60), tick=False):
-        assert sorted(recaps.stuck_recaps()) == sorted([lost.pk, dead.pk])
+        assert sorted(services.stuck_recaps()) == sorted([lost.pk, dead.pk])
     status = dict(Recap.objects.values_list("pk", "status"))
     assert status == {fresh.pk: RecapStatus.QUEUED, lost.pk: RecapStatus.QUEUED, dead.pk: RecapStatus.QUEUED,
                       hopeless.pk: RecapStatus.FAILED}  # fmt: skip
@@ -109,16 +109,16 @@ def test_the_sweeper_requeues_stale_recaps_and_fails_those_stuck_too_often(
 
 def test_a_redelivered_task_takes_over_its_dead_workers_recap_but_no_other(recap):
     Recap.objects.filter(pk=recap.pk).update(status=RecapStatus.RUNNING, attempts=1, task_id="task-1")
-    assert recaps.build(recap.pk, task_id="task-2").status == RecapStatus.RUNNING  # someone else's
-    done = recaps.build(recap.pk, task_id="task-1")
+    assert services.build(recap.pk, task_id="task-2").status == RecapStatus.RUNNING  # someone else's
+    done = services.build(recap.pk, task_id="task-1")
     assert (done.status, done.attempts) == (RecapStatus.DONE, 2)
 
 
 def test_a_recap_that_kills_its_workers_is_not_taken_over_for_ever(recap):
     Recap.objects.filter(pk=recap.pk).update(status=RecapStatus.RUNNING, attempts=3, task_id="task-1")
-    assert recaps.build(recap.pk, task_id="task-1").status == RecapStatus.DONE  # fourth attempt
+    assert services.build(recap.pk, task_id="task-1").status == RecapStatus.DONE  # fourth attempt
     Recap.objects.filter(pk=recap.pk).update(status=RecapStatus.RUNNING, attempts=4, task_id="task-1")
-    assert recaps.build(recap.pk, task_id="task-1").status == RecapStatus.RUNNING  # left to the sweeper
+    assert services.build(recap.pk, task_id="task-1").status == RecapStatus.RUNNING  # left to the sweeper
 
 
 @time_machine.travel(dt.datetime(2026, 11, 16, 10, tzinfo=dt.UTC))  # August is on the page

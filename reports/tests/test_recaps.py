@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from reports import recaps
+from reports import services
 from reports.models import Recap, RecapKind, RecapStatus
 from reports.period import Month
 
@@ -17,8 +17,8 @@ def media(settings, tmp_path):
 
 
 def built(kind, area):
-    recap, _ = recaps.mark_requested(kind=kind, area=area, month=AUG)
-    return recaps.build(recap.pk)
+    recap, _ = services.mark_requested(kind=kind, area=area, month=AUG)
+    return services.build(recap.pk)
 
 
 def test_puskesmas_recap_cell_by_cell(august, settings):
@@ -65,7 +65,7 @@ def test_kabkota_recap_has_a_row_per_puskesmas(august, settings):
 def test_a_failed_build_leaves_no_partial_file_and_the_old_file_stays(august, settings, monkeypatch):
     recap = built(RecapKind.PUSKESMAS, august.pkm_a)
     original = (settings.MEDIA_ROOT / recap.file).read_bytes()
-    recaps.mark_requested(kind=RecapKind.PUSKESMAS, area=august.pkm_a, month=AUG)
+    services.mark_requested(kind=RecapKind.PUSKESMAS, area=august.pkm_a, month=AUG)
 
     def broken(*args, **kwargs):
         raise OSError("disk penuh")
@@ -147,9 +147,9 @@ def test_recap_page_needs_a_fixed_number_of_queries(login, all_recaps, django_as
 
 @pytest.mark.parametrize(("kind", "area", "queries"), [("puskesmas", "pkm_a", 24), ("kabkota", "kab1", 25)])
 def test_recap_build_is_a_fixed_number_of_queries(august, kind, area, queries, django_assert_num_queries):
-    recap, _ = recaps.mark_requested(kind=kind, area=getattr(august, area), month=AUG)
+    recap, _ = services.mark_requested(kind=kind, area=getattr(august, area), month=AUG)
     with django_assert_num_queries(queries):
-        assert recaps.build(recap.pk).status == RecapStatus.DONE
+        assert services.build(recap.pk).status == RecapStatus.DONE
 
 
 def test_recap_download_is_a_fixed_number_of_queries(login, all_recaps, django_assert_num_queries):

@@ -10,7 +10,7 @@ from django.core.cache.backends.redis import RedisCacheClient
 from django.urls import reverse
 
 from posyandu.cache import PAUSE_SECONDS
-from reports import recaps
+from reports import services
 from reports.models import RecapKind
 from reports.period import Month
 
@@ -46,7 +46,7 @@ def test_the_pws_dashboard_gives_the_same_figures_with_the_cache_down(login, aug
 
 
 def test_the_recap_page_answers_with_the_cache_down(login, world, settings):
-    recaps.mark_requested(kind=RecapKind.PUSKESMAS, area=world.pkm_a, month=Month(2026, 8))
+    services.mark_requested(kind=RecapKind.PUSKESMAS, area=world.pkm_a, month=Month(2026, 8))
     cache_at_a_closed_port(settings)
     response = login("staff_a").get(reverse("recap_list"))
     assert response.status_code == 200 and "Rekap Puskesmas Puskesmas A" in response.content.decode()

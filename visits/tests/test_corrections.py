@@ -17,7 +17,6 @@ from reports.period import Month
 from tests.factories import NOV_15, child_in, save
 from visits import selectors, services
 from visits.models import Measurement, Referral
-from visits.results import corrections
 
 D = dt.date
 # Three monthly weighings of a girl: 7,00 → 7,30 → 7,55 kg (gains 300 g and 250 g).
@@ -142,7 +141,7 @@ def test_correction_is_all_or_nothing(world, girl, weighed, monkeypatch):
     def fail(*args, **kwargs):
         raise RuntimeError("worker lost")
 
-    monkeypatch.setattr(corrections, "person_referrals_refresh", fail)
+    monkeypatch.setattr(services, "person_referrals_refresh", fail)
     with pytest.raises(RuntimeError):
         correct(girl, world.users["kader_a"], tanggal_lahir=TRUE_BIRTH)
     assert Person.objects.get(pk=girl.pk).tanggal_lahir == WRONG_BIRTH
