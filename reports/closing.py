@@ -14,13 +14,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Max
 from django.db.models.functions import TruncMonth
-from django.utils import timezone
 
-from registry import access
 from registry.models import Posyandu, Puskesmas
 from registry.scoping import scope
 from visits.models import AuditEntry
@@ -65,29 +61,6 @@ def build_snapshot(puskesmas: Puskesmas, month: Month, with_bands: bool = True) 
             for pid in ids
         }
     return snapshot
-
-
-@transaction.atomic
-def close_month(*, puskesmas: Puskesmas, month: Month, user, today: dt.date | None = None) -> MonthClosing:
-    """Close (or close again) a finished month: a new snapshot version; earlier ones are kept."""
-    access.require(access.can_close_month(user, puskesmas), CLOSE_REFUSED)
-    if month >= Month.of(today or timezone.localdate()):
-        raise ValidationError("Bulan berjalan belum dapat ditutup; tunggu sampai bulan berakhir.")
-    Puskesmas.objects.select_for_update().get(pk=puskesmas.pk)  # one closing at a time
-    earlier = MonthClosing.objects.filter(puskesmas=puskesmas, bulan=month.first)
-    version = 1 + max(earlier.values_list("version", flat=True), default=0)
-    earlier.update(current=False)
-    closing = MonthClosing(
-        puskesmas=puskesmas,
-        bulan=month.first,
-        version=version,
-        closed_by=user,
-        closed_at=timezone.now(),
-        snapshot=build_snapshot(puskesmas, month),
-    )
-    closing.full_clean()
-    closing.save()
-    return closing
 
 
 def month_versions(*, puskesmas: Puskesmas, month: Month, user) -> list[MonthClosing]:

@@ -9,7 +9,7 @@ from django.utils import timezone
 from registry import access
 from registry import selectors as registry_selectors
 
-from . import closing
+from . import closing, services
 from .period import Month
 from .pws_views import _puskesmas
 
@@ -22,7 +22,7 @@ def month_closing_page(request):
     if request.method == "POST":
         access.require(may_close, closing.CLOSE_REFUSED)
         try:
-            closed = closing.close_month(puskesmas=puskesmas, month=month, user=request.user)
+            closed = services.close_month(puskesmas=puskesmas, month=month, user=request.user)
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:

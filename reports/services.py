@@ -1,5 +1,6 @@
-"""Writes of the reports app besides a month's closing (closing.py): the annual sasaran (target
-population) of each desa, entered by its Puskesmas, and the monthly recaps' state: requested,
+"""Writes of the reports app: a month's closing (tutup bulan, the snapshot built by closing.py),
+the annual sasaran (target population) of each desa, entered by its Puskesmas, and the monthly
+recaps' state: requested,
 claimed and built by a worker (the workbook written completely or not at all), failed, swept
 when stuck. The recaps' contents come from recaps.py."""
 
@@ -11,16 +12,17 @@ import time
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
 from registry import access
-from registry.models import Desa
+from registry.models import Desa, Puskesmas
 
-from . import recaps
+from . import closing, recaps
 from .excel import SHEETS, write_workbook
-from .models import Recap, RecapKind, RecapStatus, SasaranDesa, SasaranKind
+from .models import MonthClosing, Recap, RecapKind, RecapStatus, SasaranDesa, SasaranKind
 from .period import Month
 
 # Builds of one recap (retries and takeovers after a dead worker) before it is marked failed.
@@ -141,3 +143,26 @@ def stuck_recaps(now: dt.datetime | None = None) -> list[int]:
     ids = list(stuck.values_list("pk", flat=True))
     Recap.objects.filter(pk__in=ids).update(status=RecapStatus.QUEUED, progress=0, touched_at=timezone.now())
     return ids
+
+
+@transaction.atomic
+def close_month(*, puskesmas: Puskesmas, month: Month, user, today: dt.date | None = None) -> MonthClosing:
+    """Close (or close again) a finished month: a new snapshot version; earlier ones are kept."""
+    access.require(access.can_close_month(user, puskesmas), closing.CLOSE_REFUSED)
+    if month >= Month.of(today or timezone.localdate()):
+        raise ValidationError("Bulan berjalan belum dapat ditutup; tunggu sampai bulan berakhir.")
+    Puskesmas.objects.select_for_update().get(pk=puskesmas.pk)  # one closing at a time
+    earlier = MonthClosing.objects.filter(puskesmas=puskesmas, bulan=month.first)
+    version = 1 + max(earlier.values_list("version", flat=True), default=0)
+    earlier.update(current=False)
+    closed = MonthClosing(
+        puskesmas=puskesmas,
+        bulan=month.first,
+        version=version,
+        closed_by=user,
+        closed_at=timezone.now(),
+        snapshot=closing.build_snapshot(puskesmas, month),
+    )
+    closed.full_clean()
+    closed.save()
+    return closed
