@@ -8,7 +8,7 @@ Requests go through Django's test client in this process (no network), on Postgr
 
 import time
 
-from common import QueryCounter, setup, summary
+from benchlib import QueryCounter, setup, summary
 
 setup()
 

@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 
-from common import ROOT, setup
+from benchlib import ROOT, setup
 
 LOWER_BOUND_SQL = """
 WITH s AS (

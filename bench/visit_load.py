@@ -19,7 +19,7 @@ import threading
 import time
 import urllib.parse
 
-from common import ROOT, setup, summary
+from benchlib import ROOT, setup, summary
 
 KADER, SECONDS = 50, 60
 setup()

@@ -82,17 +82,6 @@ class PersonForm(forms.ModelForm):
             raise forms.ValidationError(_already_registered(existing, self.user))
         return nik
 
-    def clean_tanggal_lahir(self):
-        """A correction may not put the birth after a visit already recorded."""
-        born = self.cleaned_data.get("tanggal_lahir")
-        visits = self.instance.visits.order_by("tanggal") if self.instance.pk else None
-        first = visits.values_list("tanggal", flat=True).first() if visits is not None else None
-        if born and first and born > first:
-            raise forms.ValidationError(
-                f"Tanggal lahir tidak boleh setelah kunjungan pertamanya ({first:%d-%m-%Y})."
-            )
-        return born
-
     def clean_telepon(self):
         phone = self.cleaned_data.get("telepon", "").replace(" ", "").replace("-", "")
         digits = phone[1:] if phone.startswith("+") else phone

@@ -124,8 +124,19 @@ class Person(models.Model):
             errors["hpht"] = "HPHT harus sesudah tanggal lahir."
         if self.tanggal_lahir and self.tanggal_persalinan and self.tanggal_persalinan <= self.tanggal_lahir:
             errors["tanggal_persalinan"] = "Tanggal persalinan harus sesudah tanggal lahir."
+        if error := self._born_after_first_visit():
+            errors.setdefault("tanggal_lahir", error)
         if errors:
             raise ValidationError(errors)
+
+    def _born_after_first_visit(self) -> str | None:
+        """A correction may not put the birth after a visit already recorded."""
+        if not (self.pk and self.tanggal_lahir):
+            return None
+        first = self.visits.order_by("tanggal").values_list("tanggal", flat=True).first()
+        if first and self.tanggal_lahir > first:
+            return f"Tanggal lahir tidak boleh setelah kunjungan pertamanya ({first:%d-%m-%Y})."
+        return None
 
     def groups_on(self, day: dt.date) -> list[lifecycle.Group]:
         groups = lifecycle.lifecycle_groups(
