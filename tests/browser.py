@@ -45,6 +45,22 @@ def log_in(page, base_url: str, username: str, password: str) -> None:
     page.get_by_role("button", name="Masuk").click()
 
 
+def search(page, label: str, text: str) -> None:
+    """Type into an htmx live-search box once htmx has bound it: a fill that lands while the page's
+    scripts are still loading fires an input event nobody listens to."""
+    page.wait_for_load_state("load")  # htmx binds on DOMContentLoaded, before "load"
+    page.get_by_label(label).fill(text)
+
+
+def add_to_queue(page, name: str) -> None:
+    """Meja 1: find a person and put them in today's queue."""
+    from playwright.sync_api import expect
+
+    search(page, "Cari warga (nama, NIK, No. KK)", name)
+    page.locator("#candidates").get_by_role("button", name="Tambah ke antrean").first.click()
+    expect(page.get_by_text(f"{name} masuk antrean.")).to_be_visible()
+
+
 def fill_member(page, index: int, nama: str, sex: str, born: str, hubungan: str, nik: str = "") -> None:
     """Fill member card `index` of the household form."""
     prefix = f"#id_anggota-{index}-"

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser import fill_member, log_in
+from tests.browser import add_to_queue, fill_member, log_in
 from tests.factories import PASSWORD
 from visits.models import Visit
 
@@ -19,12 +19,6 @@ def open_today(page, base):
     page.goto(f"{base}/hari-buka/")
     page.get_by_role("button", name="Buka hari ini").click()
     expect(page.get_by_role("heading", name="Meja 1: Pendaftaran")).to_be_visible()
-
-
-def add_to_queue(page, name):
-    page.get_by_label("Cari warga (nama, NIK, No. KK)").fill(name)
-    page.locator("#candidates").get_by_role("button", name="Tambah ke antrean").click()
-    expect(page.get_by_text(f"{name} masuk antrean.")).to_be_visible()
 
 
 def queue_item(page, name):

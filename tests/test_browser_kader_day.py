@@ -10,7 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from registry.models import Relation
-from tests.browser import log_in
+from tests.browser import add_to_queue, log_in, search
 from tests.factories import PASSWORD, make_household, make_person
 from tests.phone_checks import check_phone_page, smallest_chart_text_px
 from visits.models import Visit
@@ -29,12 +29,6 @@ def people(world):
                 tanggal_lahir=today - dt.timedelta(days=300))  # fmt: skip
     make_person(make_household(world.a.posyandu), nama="Mbah Karto", hubungan=Relation.KEPALA,
                 jenis_kelamin="L", tanggal_lahir=dt.date(1950, 8, 17))  # fmt: skip
-
-
-def add_to_queue(page, name):
-    page.get_by_label("Cari warga (nama, NIK, No. KK)").fill(name)
-    page.locator("#candidates").get_by_role("button", name="Tambah ke antrean").first.click()
-    expect(page.get_by_text(f"{name} masuk antrean.")).to_be_visible()
 
 
 def queue_item(page, name):
@@ -71,7 +65,7 @@ def test_a_kaders_day_on_a_360_px_phone(live_server, world, people, phone):
 
     # meja 2: search the queue, the baby; an empty form is refused first
     page.get_by_role("link", name="Meja 2").first.click()
-    page.get_by_label("Cari di antrean hari ini").fill("bim")
+    search(page, "Cari di antrean hari ini", "bim")
     expect(queue_item(page, "Siti Aminah")).to_have_count(0)
     check_phone_page(page, "04-meja2-search")
     meja(page, "Bima Santoso", 2)
@@ -89,7 +83,7 @@ def test_a_kaders_day_on_a_360_px_phone(live_server, world, people, phone):
     page.get_by_role("button", name="Sudah dicatat di Buku KIA/KMS").click()
 
     # the ibu hamil: meja 2 and 5
-    page.get_by_label("Cari di antrean hari ini").fill("siti")
+    search(page, "Cari di antrean hari ini", "siti")
     meja(page, "Siti Aminah", 2)
     page.get_by_label("Berat badan (kg)").fill("58")
     page.get_by_label("LiLA (cm)").fill("22,8")
