@@ -51,6 +51,11 @@ def can_edit_registry(user) -> bool:
     return _admin_or(user, Role.KADER, Role.PUSKESMAS)
 
 
+def can_record_vital_events(user) -> bool:
+    """Births, deaths, departures and returns: the kader and Puskesmas staff of the area."""
+    return _admin_or(user, Role.KADER, Role.PUSKESMAS)
+
+
 def can_backdate_moves(user) -> bool:
     """Moves older than 30 days need someone who can check them: Puskesmas staff (or admin)."""
     return _admin_or(user, Role.PUSKESMAS)
@@ -159,6 +164,7 @@ class Capabilities:
 _TEMPLATE_CAPABILITIES = {
     "edit_registry": can_edit_registry,
     "record_visits": can_record_visits,
+    "record_vital_events": can_record_vital_events,
     "follow_up_referrals": can_follow_up_referrals,
     "read_pws": can_read_pws,
     "edit_sasaran": can_edit_sasaran,

@@ -173,3 +173,28 @@ def pregnancy_age_error(birth_date: dt.date, day: dt.date, sex: str) -> str | No
     if not low <= years <= high:
         return f"Umur {years} tahun pada tanggal itu: kehamilan hanya untuk perempuan {low}–{high} tahun."
     return None
+
+
+# Bayi Berat Lahir Rendah: "bayi dengan berat lahir di bawah 2500 gram" (KMK ILP 2023 L1571).
+BBLR_BELOW_GRAM = 2500
+
+
+def is_bblr(berat_lahir_gram: int | None) -> bool:
+    """BBLR: a birth weight under 2,500 g (KMK ILP 2023 L1571); 2,500 g itself is not BBLR."""
+    return berat_lahir_gram is not None and berat_lahir_gram < BBLR_BELOW_GRAM
+
+
+def is_maternal_death(
+    on: dt.date, hpht: dt.date | None, tanggal_persalinan: dt.date | None, rules: LifecycleRules = RULES
+) -> bool:
+    """A death while pregnant or within the 42 days of nifas after a delivery (nifas ends with
+    KF4 at 29–42 days, KMK ILP 2023 L1286), as the registry knows it."""
+    return Group.IBU_HAMIL in maternal_groups(on, hpht, tanggal_persalinan, rules) or is_nifas(
+        on, tanggal_persalinan, rules
+    )
+
+
+def not_counted_from(event: dt.date) -> dt.date:
+    """The first day of the month after a death or a departure: from then on the person leaves
+    S and every sasaran; the event's own month still counts them."""
+    return (event.replace(day=1) + dt.timedelta(days=32)).replace(day=1)

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from django.db.models import Model, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from .models import AccessLog, Desa, Household, KabKota, Person, Posyandu, Profile, Puskesmas, Role
+from .models import (AccessLog, Birth, Death, Departure, Desa, Household, KabKota, Person, Posyandu, Profile,
+                     Puskesmas, Role)  # fmt: skip
 
 # How each scoped model reaches the area it belongs to: (level, path), the path ending with
 # "__" ("" for the level's own model). Other apps add theirs with register_area_path().
@@ -22,6 +23,9 @@ _AREA_PATHS: dict[type[Model], tuple[str, str]] = {
     Household: ("posyandu", "posyandu__"),
     Person: ("posyandu", "household__posyandu__"),
     AccessLog: ("posyandu", "posyandu__"),
+    Birth: ("posyandu", "child__household__posyandu__"),
+    Death: ("posyandu", "person__household__posyandu__"),
+    Departure: ("posyandu", "person__household__posyandu__"),
     Desa: ("desa", ""),
     Puskesmas: ("puskesmas", ""),
     KabKota: ("kab_kota", ""),

@@ -2,10 +2,10 @@
 
 import datetime as dt
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from . import identifiers, lifecycle
-from .models import Desa, Household, Person, Posyandu, Puskesmas
+from .models import Death, Departure, Desa, Household, Person, Posyandu, Puskesmas
 from .scoping import scope
 
 
@@ -73,6 +73,18 @@ def lifecycle_q(group: lifecycle.Group, on: dt.date, prefix: str = "") -> Q:
     return q & Q(**{f"{prefix}tanggal_lahir__gte": earliest}) if earliest else q
 
 
+def counted_in_month_q(first: dt.date, last: dt.date, prefix: str = "") -> Q:
+    """Person rows (through `prefix`) still counted in the month first..last: not dead before
+    its first day, not departed before it unless back by its last day. The one rule, used by
+    S/K, the sasaran counts and the not-yet-seen list (lifecycle.not_counted_from)."""
+    person = OuterRef(prefix.removesuffix("__") or "pk")
+    dead = Death.objects.filter(person=person, tanggal__lt=first)
+    gone = Departure.objects.filter(person=person, tanggal__lt=first).filter(
+        Q(aktif_kembali__isnull=True) | Q(aktif_kembali__gt=last)
+    )
+    return ~Exists(dead) & ~Exists(gone)
+
+
 def _pregnant_q(on: dt.date, prefix: str) -> Q:
     rules = lifecycle.RULES
     f = lambda name: f"{prefix}{name}"  # noqa: E731
@@ -85,7 +97,9 @@ def _pregnant_q(on: dt.date, prefix: str) -> Q:
 
 def posyandu_group_counts(*, posyandu: Posyandu, on: dt.date) -> list[tuple[lifecycle.Group, int]]:
     """How many registered people of a Posyandu are in each life-cycle group on a date."""
-    people = Person.objects.filter(household__posyandu=posyandu)
+    first = on.replace(day=1)
+    last = lifecycle.not_counted_from(on) - dt.timedelta(days=1)
+    people = Person.objects.filter(household__posyandu=posyandu).filter(counted_in_month_q(first, last))
     totals = people.aggregate(
         **{group.value: Count("pk", filter=lifecycle_q(group, on)) for group in lifecycle.Group}
     )

@@ -118,3 +118,10 @@ def refuse_elsewhere(*, user, existing: Person | Household) -> str:
             user=user, action=AccessAction.KK_LAIN, household=existing, posyandu_id=existing.posyandu_id
         )
     return privacy.ELSEWHERE_MESSAGE.format(label=label)
+
+
+# Vital events live in their own module; other apps call them as registry.services.birth_register.
+from .vital_services import birth_register as birth_register  # noqa: E402
+from .vital_services import death_record as death_record  # noqa: E402
+from .vital_services import departure_record as departure_record  # noqa: E402
+from .vital_services import reactivate as reactivate  # noqa: E402

@@ -12,7 +12,7 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from registry.lifecycle import Group
 from registry.models import Desa, Person, Posyandu
 from registry.scoping import scope
-from registry.selectors import lifecycle_q
+from registry.selectors import counted_in_month_q, lifecycle_q
 from visits.models import Care, Measurement, OpeningDay
 
 from . import selectors, snapshots
@@ -98,8 +98,11 @@ def count_series(*, indicator: Indicator, desa_ids: list[int], months: list[Mont
 
 
 def default_sasaran(*, kind: str, desa_ids: list[int], on: dt.date) -> dict[int, int]:
-    """The registry's own count: balita and adults on the date; pregnancies noted this year."""
-    people = Person.objects.filter(household__posyandu__desa_id__in=desa_ids)
+    """The registry's own count: balita and adults on the date (a month's last day), without the
+    dead and departed; pregnancies noted this year."""
+    people = Person.objects.filter(household__posyandu__desa_id__in=desa_ids).filter(
+        counted_in_month_q(on.replace(day=1), on)
+    )
     if kind == "balita":
         people = people.filter(lifecycle_q(Group.BAYI_BALITA, on))
     elif kind == "dewasa":

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from registry.lifecycle import Group, months_before
 from registry.models import HouseholdMove, Person
+from registry.selectors import counted_in_month_q
 from visits import rules
 from visits.growth.status import OVERWEIGHT_ABOVE, STUNTING_BELOW, UNDERWEIGHT_BELOW, WASTING_BELOW
 from visits.models import Care, Counselling, Measurement, Referral, Visit
@@ -49,13 +50,14 @@ def posyandu_at_month_end(month: Month, person: str = "") -> Coalesce:
 def balita_in_month(month: Month, person: str = "") -> Q:
     """Balita of the month (sasaran S): born by its last day and not yet BALITA_UNTIL_MONTHS
     (60) months old on its first day (balita 0–59 bulan, KMK ILP 2023 L1324). A child turning
-    60 months during the month stays in."""
-    return Q(
+    60 months during the month stays in. A child dead or gone before the month is not in it."""
+    born = Q(
         **{
             f"{person}tanggal_lahir__lte": month.last,
             f"{person}tanggal_lahir__gt": months_before(month.first, BALITA_UNTIL_MONTHS),
         }
     )
+    return born & counted_in_month_q(month.first, month.last, person)
 
 
 def counts_where_living(

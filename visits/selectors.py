@@ -9,7 +9,7 @@ from django.db.models import Count, Q, QuerySet
 from registry.lifecycle import Group
 from registry.models import Person, Posyandu, Relation, Sex
 from registry.scoping import scope
-from registry.selectors import lifecycle_q, person_search
+from registry.selectors import counted_in_month_q, lifecycle_q, person_search
 
 from . import service_windows
 from .growth.kms import MonthResult, Weighing, kms_history
@@ -105,7 +105,7 @@ def not_seen_this_month(*, user, posyandu: Posyandu, today: dt.date, groups: lis
     seen = Visit.objects.filter(tanggal__range=(first, last)).values("person_id")
     return (
         scope(Person.objects.filter(household__posyandu=posyandu), user)
-        .filter(in_groups)
+        .filter(in_groups, counted_in_month_q(first, last))
         .exclude(pk__in=seen)
         .select_related("household")
         .order_by("household__rt", "household__alamat", "nama")

@@ -1,16 +1,22 @@
 from .access import Profile, Role
 from .audit import AccessAction, AccessLog
 from .people import Household, HouseholdMove, Person, Relation, Sex
+from .vital import Birth, Death, Departure, JenisKeluar, Penolong, Tempat
 from .wilayah import Desa, KabKota, Kecamatan, Posyandu, Provinsi, Puskesmas, Strata
 
 __all__ = [
     "AccessAction",
     "AccessLog",
+    "Birth",
+    "Death",
+    "Departure",
     "Desa",
     "Household",
     "HouseholdMove",
+    "JenisKeluar",
     "KabKota",
     "Kecamatan",
+    "Penolong",
     "Person",
     "Posyandu",
     "Profile",
@@ -20,4 +26,5 @@ __all__ = [
     "Role",
     "Sex",
     "Strata",
+    "Tempat",
 ]
