@@ -13,8 +13,20 @@ from collections.abc import Callable
 from django.db.models import Model, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from .models import (AccessLog, Birth, Death, Departure, Desa, Household, KabKota, Person, Posyandu, Profile,
-                     Puskesmas, Role)  # fmt: skip
+from .models import (
+    AccessLog,
+    Birth,
+    Death,
+    Departure,
+    Desa,
+    Household,
+    KabKota,
+    Person,
+    Posyandu,
+    Profile,
+    Puskesmas,
+    Role,
+)
 
 # How each scoped model reaches the area it belongs to: (level, path), the path ending with
 # "__" ("" for the level's own model). Other apps add theirs with register_area_path().

@@ -63,7 +63,9 @@ class Birth(models.Model):
         return lifecycle.is_bblr(self.berat_lahir_gram)
 
     def clean(self) -> None:
-        born = self.child.tanggal_lahir if self.child_id else None
+        # The service validates the birth before the baby is saved: the child is set, not its id.
+        child = self.child if Birth.child.is_cached(self) or self.child_id else None
+        born = child.tanggal_lahir if child else None
         if born and self.tanggal_hb0 and self.tanggal_hb0 < born:
             raise ValidationError({"tanggal_hb0": "Tanggal HB0 tidak boleh sebelum tanggal lahir."})
 
