@@ -12,7 +12,7 @@ from common.params import int_or_none
 from common.redirects import safe_target
 from visits import selectors as visits_selectors
 
-from . import access, selectors, services
+from . import access, selectors, services, vital_selectors
 from .forms import HouseholdForm, HouseholdMoveForm, MemberFormSet, PersonForm
 from .models import Household, Person, Posyandu
 from .scoping import get_scoped_or_404
@@ -43,7 +43,14 @@ def person_detail(request, pk: int):
     )
     members = person.household.members.exclude(pk=person.pk).order_by("tanggal_lahir")
     services.record_read(user=request.user, person=person)
-    context = {"person": person, "members": members, "health": visits_selectors.person_health(person)}
+    vital = vital_selectors.person_vital(person)
+    context = {
+        "person": person,
+        "members": members,
+        "health": visits_selectors.person_health(person),
+        "vital": vital,
+        "may_give_birth": vital_selectors.may_give_birth(person, vital, timezone.localdate()),
+    }
     return render(request, "registry/person_detail.html", context)
 
 

@@ -1,0 +1,93 @@
+"""Pages of the vital events, from a person's page: a birth (from the mother), a death, a
+departure and a return. Thin: forms parse, registry.vital_services decides and saves."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from . import access, services
+from .models import Person
+from .scoping import get_scoped_or_404
+from .vital_forms import BirthForm, DeathForm, DepartureForm, ReactivateForm
+from .vital_services import REFUSED
+
+TITLES = {
+    "birth": "Catat kelahiran",
+    "death": "Catat kematian",
+    "departure": "Pindah / tidak ditemukan",
+    "reactivate": "Aktifkan kembali",
+}
+
+
+def _person(request, pk: int) -> Person:
+    person = get_scoped_or_404(Person.objects.select_related("household__posyandu"), request.user, pk=pk)
+    access.require(access.can_record_vital_events(request.user), REFUSED)
+    return person
+
+
+def _attach(form, error: ValidationError) -> None:
+    """A service's refusal shown beside the field it names (or above the form)."""
+    for name, messages_ in error.message_dict.items():
+        form.add_error(name if name in form.fields else None, messages_)
+
+
+def _record(request, person: Person, kind: str, form, save):
+    if request.method == "POST" and form.is_valid():
+        try:
+            target, message = save(form.cleaned_data)
+        except ValidationError as error:
+            _attach(form, error)
+        else:
+            messages.success(request, message)
+            return redirect("person_detail", pk=target.pk)
+    context = {"person": person, "form": form, "kind": kind, "title": TITLES[kind]}
+    return render(request, "registry/vital_form.html", context)
+
+
+def _today() -> dict:
+    return {"tanggal": timezone.localdate()}
+
+
+def birth_new(request, pk: int):
+    mother = _person(request, pk)
+    form = BirthForm(request.POST or None, user=request.user, initial={"tanggal_lahir": timezone.localdate()})
+
+    def save(values):
+        baby = services.birth_register(mother=mother, by=request.user, **values)
+        return baby, f"Kelahiran {baby.nama} dicatat."
+
+    return _record(request, mother, "birth", form, save)
+
+
+def death_new(request, pk: int):
+    person = _person(request, pk)
+    form = DeathForm(request.POST or None, initial=_today())
+
+    def save(values):
+        services.death_record(person=person, by=request.user, **values)
+        return person, f"Kematian {person.nama} dicatat."
+
+    return _record(request, person, "death", form, save)
+
+
+def departure_new(request, pk: int):
+    person = _person(request, pk)
+    form = DepartureForm(request.POST or None, initial=_today())
+
+    def save(values):
+        departure = services.departure_record(person=person, by=request.user, **values)
+        return person, f"{person.nama}: {departure.get_jenis_display().lower()} dicatat."
+
+    return _record(request, person, "departure", form, save)
+
+
+def reactivate_new(request, pk: int):
+    person = _person(request, pk)
+    form = ReactivateForm(request.POST or None, initial=_today())
+
+    def save(values):
+        services.reactivate(person=person, by=request.user, **values)
+        return person, f"{person.nama} aktif kembali."
+
+    return _record(request, person, "reactivate", form, save)
