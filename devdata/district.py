@@ -39,6 +39,8 @@ from visits.growth.zscore import value_at
 from visits.models import Measurement, OpeningDay, Referral, Visit
 from visits.referral_rules import VisitFacts, referral_reasons
 
+from .vital import vital_events
+
 KAB_KODE = "1899"
 PASSWORD = "posyandu-bench"
 BATCH = 5000
@@ -63,6 +65,7 @@ class DistrictBuilder:
         self.scale, self.rng, self.today = scale, random.Random(seed), today
         self.np = np.random.default_rng(seed)
         self.months = [Month.of(today).shift(-i) for i in range(scale.months - 1, -1, -1)]
+        self.gone: dict[int, dt.date] = {}  # devdata.vital: no visits after a death or departure
 
     # -- registry ---------------------------------------------------------------------------
     def wilayah(self) -> list[Posyandu]:
@@ -181,6 +184,8 @@ class DistrictBuilder:
         visits, rows = [], []
         for (pid, _), day in days.items():
             for person in by_posyandu.get(pid, []):
+                if day.tanggal > self.gone.get(person.pk, day.tanggal):
+                    continue  # dead or departed: no visit after that day
                 groups = set(person.groups_on(day.tanggal))
                 child = Group.BAYI_BALITA in groups
                 if child and self.rng.random() < 0.8:
@@ -271,6 +276,7 @@ def build_district(*, scale: Scale, seed: int, today: dt.date) -> dict[str, int]
     builder.users(posyandu)
     people = builder.people(posyandu)
     admin = get_user_model().objects.get(username="bench.dinkes")
+    builder.gone = vital_events(builder, people, admin)
     visits = builder.visits(posyandu, people, admin)
     return {"posyandu": len(posyandu), "people": len(people), "visits": visits}
 

@@ -66,3 +66,30 @@ def test_more_than_99_puskesmas_fit_the_two_digit_kecamatan_code(db):
     assert "101 Posyandu" in out.getvalue()
     assert Kecamatan.objects.filter(kab_kota__kode="1899").count() == 40
     assert Desa.objects.filter(kecamatan__kab_kota__kode="1899").count() == 101
+
+
+def test_births_deaths_and_departures_are_generated_and_nobody_is_visited_after_leaving(db, monkeypatch):
+    from devdata import vital
+    from registry.models import Birth, Death, Departure
+
+    monkeypatch.setattr(vital, "INFANT_DEATHS_PER_BIRTH", 1.0)
+    monkeypatch.setattr(vital, "LANSIA_DEATHS_PER_YEAR", 1.0)
+    run(seed=5)
+    births = list(Birth.objects.select_related("mother", "child"))
+    assert births and all(b.mother.household_id == b.child.household_id for b in births)
+    assert Death.objects.filter(person__in=[b.child for b in births]).exists()
+    assert Departure.objects.exists()
+    for death in Death.objects.all():
+        assert not Visit.objects.filter(person=death.person, tanggal__gt=death.tanggal).exists()
+    for away in Departure.objects.filter(aktif_kembali__isnull=True):
+        assert not Visit.objects.filter(person=away.person, tanggal__gt=away.tanggal).exists()
+
+
+def test_a_hundred_puskesmas_share_40_kecamatan_with_valid_codes(db):
+    out = io.StringIO()
+    args = ["--puskesmas", "100", "--posyandu", "100", "--households", "100", "--months", "1"]
+    call_command("seed_district", *args, stdout=out)
+    assert "100 Posyandu" in out.getvalue()
+    assert Kecamatan.objects.filter(kab_kota__kode="1899").count() == 40
+    for desa in Desa.objects.all():
+        desa.full_clean()
