@@ -94,6 +94,13 @@ SHEETS: dict[str, list[Column]] = {
         "Ibu hamil anemia=anemia_hamil, Hb remaja putri=hb_remaja_putri_diperiksa, "
         "Remaja putri anemia=anemia_remaja_putri",
     ),
+    "Lahir & mati": counts("vital", "Lahir=lahir, BBLR=bblr")
+    + [share("% BBLR", "vital", "bblr", "lahir")]
+    + counts(
+        "vital",
+        "Mati bayi=mati_bayi, Mati balita=mati_balita, Mati ibu=mati_ibu, Semua kematian=mati, "
+        "Posyandu belum entri=belum_entri",
+    ),  # fmt: skip
 }
 
 BOLD = Font(bold=True)

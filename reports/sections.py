@@ -12,6 +12,7 @@ from common.numbers import percent
 
 from .counts import Counts
 from .skdn import Skdn
+from .vital import Vital
 
 
 @dataclass
@@ -116,7 +117,7 @@ class Kia(Counts):
 
 
 SECTIONS = {"skdn": Skdn, "gizi": Gizi, "kelompok": Kelompok, "layanan": Layanan, "skrining": Skrining,
-            "rujukan": Rujukan, "kia": Kia}  # fmt: skip
+            "rujukan": Rujukan, "kia": Kia, "vital": Vital}  # fmt: skip
 
 
 @dataclass
@@ -130,6 +131,7 @@ class PosyanduMonth:
     skrining: Skrining
     rujukan: Rujukan
     kia: Kia
+    vital: Vital
 
     def __add__(self, other: PosyanduMonth) -> PosyanduMonth:
         return PosyanduMonth(**{name: getattr(self, name) + getattr(other, name) for name in SECTIONS})
