@@ -13,7 +13,7 @@ from registry import selectors as registry_selectors
 from registry.models import KabKota
 from registry.scoping import scope
 
-from . import recaps, staleness
+from . import recaps, staleness, vital_selectors
 from .models import Recap, RecapKind, RecapStatus
 from .period import Month
 from .tasks import request_recap
@@ -59,8 +59,18 @@ def recap_list(request):
     pending = rows.filter(status__in=[RecapStatus.QUEUED, RecapStatus.RUNNING]).exists()
     page = page_of(request, rows)
     context = {"page": page, "areas": areas, "months": months, "pending": pending,
-               "stale": stale_recaps(page.object_list, {value for value, _ in areas})}  # fmt: skip
+               "stale": stale_recaps(page.object_list, {value for value, _ in areas}),
+               **_completeness(request)}  # fmt: skip
     return render_page_or_partial(request, "reports/recap_list.html", "reports/_recap_rows.html", context)
+
+
+def _completeness(request) -> dict:
+    """Which Posyandu have not entered the month (the month before by default, ?lengkap=2026-10)."""
+    if not access.can_read_recap(request.user):
+        return {}
+    month = Month.parse(request.GET.get("lengkap", ""), Month.of(timezone.localdate()).previous)
+    missing = vital_selectors.not_entered(user=request.user, month=month)
+    return {"completeness_month": month, "not_entered": missing}
 
 
 def stale_recaps(shown, requestable: set[str]) -> dict[int, str]:

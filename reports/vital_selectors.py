@@ -6,7 +6,8 @@ from __future__ import annotations
 from django.db.models import Count, Q
 
 from registry.lifecycle import BBLR_BELOW_GRAM
-from registry.models import Birth, Death
+from registry.models import Birth, Death, Posyandu
+from registry.scoping import scope
 from visits.models import Visit
 from visits.rules import BALITA_UNTIL_MONTHS
 
@@ -45,3 +46,11 @@ def vital_counts(*, posyandu_ids, month: Month) -> dict[int, Vital]:
     for pid in set(ids) - entered:
         result[pid].belum_entri = 1
     return result
+
+
+def not_entered(*, user, month: Month) -> list[Posyandu]:
+    """Reporting completeness: the Posyandu of the user's area with no visit entered in the
+    month, by Puskesmas, desa and name (one query)."""
+    entered = Visit.objects.filter(tanggal__range=(month.first, month.last)).values("posyandu_id")
+    missing = scope(Posyandu.objects.exclude(pk__in=entered), user).select_related("desa__puskesmas")
+    return list(missing.order_by("desa__puskesmas__nama", "desa__nama", "nama"))
