@@ -45,42 +45,22 @@ def build_vital(*, today: dt.date) -> int:
                                 imd=grams >= 2500, tanggal_hb0=born)  # fmt: skip
         events += 1
     balita = Person.objects.filter(tanggal_lahir__gt=today - dt.timedelta(days=3 * 365))
-    child = balita.exclude(birth__isnull=False).order_by("pk").first()
-    if child:
-        services.death_record(
-            person=child,
-            by=by,
-            tanggal=_after_last_visit(child, today),
-            tempat="fasyankes",
-            sebab="diare dan demam tinggi",
-        )
-        events += 1
-    pregnant = Person.objects.filter(hpht__isnull=False, jenis_kelamin="P").exclude(death__isnull=False)
-    if mother := pregnant.order_by("pk").first():
-        services.death_record(
-            person=mother,
-            by=by,
-            tanggal=_after_last_visit(mother, today),
-            tempat="fasyankes",
-            sebab="perdarahan",
-        )
-        events += 1
+    pregnant = Person.objects.filter(hpht__isnull=False, jenis_kelamin="P")
+    for people, sebab in (
+        (balita.exclude(birth__isnull=False), "diare dan demam tinggi"),
+        (pregnant, "perdarahan"),
+    ):
+        if person := people.exclude(death__isnull=False).order_by("pk").first():
+            day = _after_last_visit(person, today)
+            services.death_record(person=person, by=by, tanggal=day, tempat="fasyankes", sebab=sebab)
+            events += 1
     adults = Person.objects.filter(hubungan="kepala", death__isnull=True).order_by("-pk")
     moved, back = adults[0], adults[1]
-    services.departure_record(
-        person=moved,
-        by=by,
-        jenis="pindah",
-        tanggal=today - dt.timedelta(days=50),
-        alasan="pindah kerja ke Bandar Lampung",
-    )
-    services.departure_record(
-        person=back,
-        by=by,
-        jenis="tidak_ditemukan",
-        tanggal=today - dt.timedelta(days=80),
-        alasan="rumah kosong saat kunjungan",
-    )
+    leaving = ((moved, "pindah", 50, "pindah kerja ke Bandar Lampung"),
+               (back, "tidak_ditemukan", 80, "rumah kosong saat kunjungan"))  # fmt: skip
+    for person, jenis, days_ago, alasan in leaving:
+        day = today - dt.timedelta(days=days_ago)
+        services.departure_record(person=person, by=by, jenis=jenis, tanggal=day, alasan=alasan)
     services.reactivate(
         person=back, by=by, tanggal=today - dt.timedelta(days=20), alasan="kembali dari rantau"
     )

@@ -45,10 +45,6 @@ def _record(request, person: Person, kind: str, form, save):
     return render(request, "registry/vital_form.html", context)
 
 
-def _today() -> dict:
-    return {"tanggal": timezone.localdate()}
-
-
 def birth_new(request, pk: int):
     mother = _person(request, pk)
     form = BirthForm(request.POST or None, user=request.user, initial={"tanggal_lahir": timezone.localdate()})
@@ -60,34 +56,33 @@ def birth_new(request, pk: int):
     return _record(request, mother, "birth", form, save)
 
 
-def death_new(request, pk: int):
+# The events recorded on a person's own page: (form, service, message).
+PERSON_EVENTS = {
+    "death": (DeathForm, services.death_record, "Kematian {} dicatat."),
+    "departure": (DepartureForm, services.departure_record, "{} dicatat pindah / tidak ditemukan."),
+    "reactivate": (ReactivateForm, services.reactivate, "{} aktif kembali."),
+}
+
+
+def _person_event(request, pk: int, kind: str):
     person = _person(request, pk)
-    form = DeathForm(request.POST or None, initial=_today())
+    form_class, service, message = PERSON_EVENTS[kind]
+    form = form_class(request.POST or None, initial={"tanggal": timezone.localdate()})
 
     def save(values):
-        services.death_record(person=person, by=request.user, **values)
-        return person, f"Kematian {person.nama} dicatat."
+        service(person=person, by=request.user, **values)
+        return person, message.format(person.nama)
 
-    return _record(request, person, "death", form, save)
+    return _record(request, person, kind, form, save)
+
+
+def death_new(request, pk: int):
+    return _person_event(request, pk, "death")
 
 
 def departure_new(request, pk: int):
-    person = _person(request, pk)
-    form = DepartureForm(request.POST or None, initial=_today())
-
-    def save(values):
-        departure = services.departure_record(person=person, by=request.user, **values)
-        return person, f"{person.nama}: {departure.get_jenis_display().lower()} dicatat."
-
-    return _record(request, person, "departure", form, save)
+    return _person_event(request, pk, "departure")
 
 
 def reactivate_new(request, pk: int):
-    person = _person(request, pk)
-    form = ReactivateForm(request.POST or None, initial=_today())
-
-    def save(values):
-        services.reactivate(person=person, by=request.user, **values)
-        return person, f"{person.nama} aktif kembali."
-
-    return _record(request, person, "reactivate", form, save)
+    return _person_event(request, pk, "reactivate")
