@@ -3,12 +3,20 @@
 import datetime as dt
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from registry.models import Birth, Death, Departure, Relation
 from tests.factories import child_in, make_person
 
 NAMES = ("birth_new", "death_new", "departure_new", "reactivate_new")
+
+
+@pytest.fixture(autouse=True)
+def _today_is_16_november():
+    """The dates posted below are past or future relative to 16 November 2026."""
+    with time_machine.travel(dt.datetime(2026, 11, 16, 10, 0, tzinfo=dt.UTC), tick=False):
+        yield
 
 
 @pytest.fixture
