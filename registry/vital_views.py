@@ -28,6 +28,9 @@ def _person(request, pk: int) -> Person:
 
 def _attach(form, error: ValidationError) -> None:
     """A service's refusal shown beside the field it names (or above the form)."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
     for name, messages_ in error.message_dict.items():
         form.add_error(name if name in form.fields else None, messages_)
 
