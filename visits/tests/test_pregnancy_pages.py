@@ -80,7 +80,12 @@ def test_the_episode_page_uses_a_fixed_number_of_queries(login, episode, django_
 
 
 def test_a_contact_before_hpht_is_refused_beside_the_date(login, episode):
-    data = {"ke": "1", "tanggal": "2026-05-01", "oleh": "bidan", "sumber": "buku_kia"}
+    data = {
+        "kontak-ke": "1",
+        "kontak-tanggal": "2026-05-01",
+        "kontak-oleh": "bidan",
+        "kontak-sumber": "buku_kia",
+    }
     response = login("kader_a").post(reverse("pregnancy_part", args=[episode.pk, "kontak"]), data)
     assert response.status_code == 400
     assert response.context["forms"]["kontak"].errors == {
@@ -136,7 +141,12 @@ def test_another_area_sees_no_episode_woman_or_td(login, ibu, episode, user):
         reverse("td_doses", args=[ibu.pk]),
     ):
         assert client.get(url).status_code == 404
-    data = {"ke": "1", "tanggal": "2026-07-01", "oleh": "bidan", "sumber": "buku_kia"}
+    data = {
+        "kontak-ke": "1",
+        "kontak-tanggal": "2026-07-01",
+        "kontak-oleh": "bidan",
+        "kontak-sumber": "buku_kia",
+    }
     assert client.post(reverse("pregnancy_part", args=[episode.pk, "kontak"]), data).status_code == 404
     assert not episode.kontak.exists()
 
@@ -150,7 +160,12 @@ def test_dinkes_reads_but_may_not_record(login, episode):
     client = login("dinkes_1")
     page = client.get(reverse("pregnancy_detail", args=[episode.pk])).content.decode()
     assert "Simpan hasil" not in page
-    data = {"ke": "1", "tanggal": "2026-07-01", "oleh": "bidan", "sumber": "buku_kia"}
+    data = {
+        "kontak-ke": "1",
+        "kontak-tanggal": "2026-07-01",
+        "kontak-oleh": "bidan",
+        "kontak-sumber": "buku_kia",
+    }
     assert client.post(reverse("pregnancy_part", args=[episode.pk, "kontak"]), data).status_code == 403
 
 

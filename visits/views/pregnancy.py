@@ -57,9 +57,9 @@ def _episode(request, pk: int) -> Pregnancy:
 
 def _page(request, episode: Pregnancy, **bound):
     forms = {
-        "kontak": ContactForm(initial={"ke": len(episode.kontak.all()) + 1}),
-        "mt": MtForm(),
-        "nifas": PostnatalForm(),
+        "kontak": ContactForm(initial={"ke": len(episode.kontak.all()) + 1}, prefix="kontak"),
+        "mt": MtForm(prefix="mt"),
+        "nifas": PostnatalForm(prefix="nifas"),
         "hasil": OutcomeForm(initial={"nama_bayi": f"Bayi Ny. {episode.ibu.nama}"}),
         **bound,
     }
@@ -83,7 +83,7 @@ def pregnancy_part(request, pk: int, part: str):
     if part not in PARTS:
         raise Http404("Bagian tidak dikenal.")
     form_class, save, done = PARTS[part]
-    form = form_class(request.POST)
+    form = form_class(request.POST, prefix=part)  # prefixed: three forms share one page
     if form.is_valid():
         try:
             save(user=request.user, kehamilan=episode, values=form.cleaned_data)
