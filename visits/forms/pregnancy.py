@@ -10,7 +10,15 @@ from visits.models import AncContact, Outcome, PostnatalContact, Pregnancy, Supp
 NUMBER = forms.NumberInput(attrs={"inputmode": "numeric"})
 
 
-class PregnancyForm(forms.ModelForm):
+class ParseOnly(forms.ModelForm):
+    """A model form that only parses: the model's clean() runs in the service, with the
+    pregnancy or the woman it belongs to."""
+
+    def _post_clean(self):
+        pass
+
+
+class PregnancyForm(ParseOnly):
     class Meta:
         model = Pregnancy
         fields = ["hpht", "gravida", "para", "abortus"]
@@ -24,48 +32,33 @@ class PregnancyForm(forms.ModelForm):
             self.fields[name].error_messages["required"] = "Wajib diisi (0 bila belum pernah)."
         self.fields["gravida"].error_messages["required"] = "Wajib diisi: kehamilan ke berapa."
 
-    def _post_clean(self):
-        """The model's rules run in the service (with the woman), not here."""
 
-
-class ContactForm(forms.ModelForm):
+class ContactForm(ParseOnly):
     class Meta:
         model = AncContact
         fields = ["ke", "tanggal", "oleh", "sumber"]
         widgets = {"tanggal": DATE_WIDGET, "ke": NUMBER}
 
-    def _post_clean(self):
-        """Checked by the service against the pregnancy."""
 
-
-class MtForm(forms.ModelForm):
+class MtForm(ParseOnly):
     class Meta:
         model = SupplementaryFood
         fields = ["tanggal", "hari"]
         widgets = {"tanggal": DATE_WIDGET, "hari": NUMBER}
 
-    def _post_clean(self):
-        """Checked by the service against the pregnancy."""
 
-
-class PostnatalForm(forms.ModelForm):
+class PostnatalForm(ParseOnly):
     class Meta:
         model = PostnatalContact
         fields = ["jenis", "tanggal"]
         widgets = {"tanggal": DATE_WIDGET}
 
-    def _post_clean(self):
-        """Checked by the service against the pregnancy."""
 
-
-class TdForm(forms.ModelForm):
+class TdForm(ParseOnly):
     class Meta:
         model = TdDose
         fields = ["dosis", "tanggal"]
         widgets = {"tanggal": DATE_WIDGET}
-
-    def _post_clean(self):
-        """Checked by the service against the woman's earlier doses."""
 
 
 class OutcomeForm(forms.Form):

@@ -13,6 +13,12 @@ from visits.models import Pregnancy
 
 pytestmark = pytest.mark.usefixtures("nov_15")
 D = dt.date
+CONTACT = {
+    "kontak-ke": "1",
+    "kontak-tanggal": "2026-07-01",
+    "kontak-oleh": "bidan",
+    "kontak-sumber": "buku_kia",
+}
 
 
 @pytest.fixture
@@ -141,13 +147,7 @@ def test_another_area_sees_no_episode_woman_or_td(login, ibu, episode, user):
         reverse("td_doses", args=[ibu.pk]),
     ):
         assert client.get(url).status_code == 404
-    data = {
-        "kontak-ke": "1",
-        "kontak-tanggal": "2026-07-01",
-        "kontak-oleh": "bidan",
-        "kontak-sumber": "buku_kia",
-    }
-    assert client.post(reverse("pregnancy_part", args=[episode.pk, "kontak"]), data).status_code == 404
+    assert client.post(reverse("pregnancy_part", args=[episode.pk, "kontak"]), CONTACT).status_code == 404
     assert not episode.kontak.exists()
 
 
@@ -160,13 +160,7 @@ def test_dinkes_reads_but_may_not_record(login, episode):
     client = login("dinkes_1")
     page = client.get(reverse("pregnancy_detail", args=[episode.pk])).content.decode()
     assert "Simpan hasil" not in page
-    data = {
-        "kontak-ke": "1",
-        "kontak-tanggal": "2026-07-01",
-        "kontak-oleh": "bidan",
-        "kontak-sumber": "buku_kia",
-    }
-    assert client.post(reverse("pregnancy_part", args=[episode.pk, "kontak"]), data).status_code == 403
+    assert client.post(reverse("pregnancy_part", args=[episode.pk, "kontak"]), CONTACT).status_code == 403
 
 
 def test_td_doses_page_records_in_order(login, ibu):
