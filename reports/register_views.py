@@ -3,7 +3,7 @@ download. Thin: the rows come from reports.registers_ibu; another area's Posyand
 
 import io
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -19,8 +19,6 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def register_page(request, pk: int, kind: str):
     posyandu = get_scoped_or_404(Posyandu.objects.all(), request.user, pk=pk)
-    if kind not in REGISTERS:
-        raise Http404("Register tidak dikenal.")
     this_year = timezone.localdate().year
     year = int_param(request.GET.get("tahun"), this_year, low=2000, high=this_year)
     register = REGISTERS[kind](user=request.user, posyandu=posyandu, year=year)

@@ -6,7 +6,16 @@ urlpatterns = [
     path("laporan/", views.report_home, name="report_home"),
     path("laporan/posyandu/<int:pk>/", views.posyandu_report, name="posyandu_report"),
     path(
-        "laporan/posyandu/<int:pk>/register/<slug:kind>/", register_views.register_page, name="register_ibu"
+        "laporan/posyandu/<int:pk>/register-ibu/",
+        register_views.register_page,
+        {"kind": "ibu"},
+        name="register_ibu",
+    ),
+    path(
+        "laporan/posyandu/<int:pk>/register-wus/",
+        register_views.register_page,
+        {"kind": "wus"},
+        name="register_wus",
     ),
     path("laporan/pws/", pws_views.pws_page, name="pws_dashboard"),
     path("laporan/pws/sasaran/", pws_views.sasaran_page, name="pws_sasaran"),

@@ -13,9 +13,14 @@ urlpatterns = [
     path("kunjungan-rumah/", opening_day.home_visit_list, name="home_visit_list"),
     path("rujukan/", opening_day.referral_list, name="referral_list"),
     path("rujukan/<int:pk>/tindak-lanjut/", opening_day.referral_follow_up, name="referral_follow_up"),
-    path("warga/<int:person_pk>/kehamilan/baru/", pregnancy.pregnancy_new, name="pregnancy_new"),
-    path("warga/<int:person_pk>/td/", pregnancy.td_doses, name="td_doses"),
+    path("warga/<int:pk>/kehamilan/baru/", pregnancy.pregnancy_new, name="pregnancy_new"),
+    path("warga/<int:pk>/td/", pregnancy.td_doses, name="td_doses"),
     path("kehamilan/<int:pk>/", pregnancy.pregnancy_detail, name="pregnancy_detail"),
     path("kehamilan/<int:pk>/hasil/", pregnancy.pregnancy_outcome, name="pregnancy_outcome"),
-    path("kehamilan/<int:pk>/<slug:part>/", pregnancy.pregnancy_part, name="pregnancy_part"),
+    *(
+        path(
+            f"kehamilan/<int:pk>/{part}/", pregnancy.pregnancy_part, {"part": part}, name=f"pregnancy_{part}"
+        )
+        for part in pregnancy.PARTS
+    ),  # fmt: skip
 ]

@@ -100,7 +100,7 @@ def test_the_registers_use_a_fixed_number_of_queries(world, women, django_assert
 
 def test_the_register_page_and_its_excel_agree(login, world, women):
     client = login("kader_a")
-    url = reverse("register_ibu", args=[world.a.posyandu.pk, "ibu"])
+    url = reverse("register_ibu", args=[world.a.posyandu.pk])
     page = client.get(url, {"tahun": "2026"}).content.decode()
     assert "60,5 kg" in page
     response = client.get(url, {"tahun": "2026", "format": "xlsx"})
@@ -111,9 +111,7 @@ def test_the_register_page_and_its_excel_agree(login, world, women):
 
 @pytest.mark.parametrize("tahun", ["abc", "99999999999999999999", "1900", "-1"])
 def test_a_bad_year_shows_this_year(login, world, tahun):
-    response = login("kader_a").get(
-        reverse("register_ibu", args=[world.a.posyandu.pk, "wus"]), {"tahun": tahun}
-    )
+    response = login("kader_a").get(reverse("register_wus", args=[world.a.posyandu.pk]), {"tahun": tahun})
     assert response.status_code == 200
     assert response.context["register"].year == 2026
 
@@ -121,8 +119,4 @@ def test_a_bad_year_shows_this_year(login, world, tahun):
 @pytest.mark.parametrize("user", ["kader_b", "staff_b", "dinkes_2"])
 def test_another_area_gets_a_404(login, world, user):
     for kind in ("ibu", "wus"):
-        assert login(user).get(reverse("register_ibu", args=[world.a.posyandu.pk, kind])).status_code == 404
-
-
-def test_an_unknown_register_is_a_404(login, world):
-    assert login("kader_a").get(reverse("register_ibu", args=[world.a.posyandu.pk, "x"])).status_code == 404
+        assert login(user).get(reverse(f"register_{kind}", args=[world.a.posyandu.pk])).status_code == 404

@@ -92,7 +92,7 @@ def test_a_contact_before_hpht_is_refused_beside_the_date(login, episode):
         "kontak-oleh": "bidan",
         "kontak-sumber": "buku_kia",
     }
-    response = login("kader_a").post(reverse("pregnancy_part", args=[episode.pk, "kontak"]), data)
+    response = login("kader_a").post(reverse("pregnancy_kontak", args=[episode.pk]), data)
     assert response.status_code == 400
     assert response.context["forms"]["kontak"].errors == {
         "tanggal": ["Tanggal ini tidak boleh sebelum HPHT (01-06-2026)."]
@@ -133,11 +133,6 @@ def test_a_live_birth_on_the_page_registers_the_baby(login, ibu, episode):
     assert episode.bayi.household_id == ibu.household_id
 
 
-def test_an_unknown_part_is_a_404(login, episode):
-    response = login("kader_a").post(reverse("pregnancy_part", args=[episode.pk, "apa"]), {})
-    assert response.status_code == 404
-
-
 @pytest.mark.parametrize("user", ["kader_b", "staff_b", "dinkes_2"])
 def test_another_area_sees_no_episode_woman_or_td(login, ibu, episode, user):
     client = login(user)
@@ -147,7 +142,7 @@ def test_another_area_sees_no_episode_woman_or_td(login, ibu, episode, user):
         reverse("td_doses", args=[ibu.pk]),
     ):
         assert client.get(url).status_code == 404
-    assert client.post(reverse("pregnancy_part", args=[episode.pk, "kontak"]), CONTACT).status_code == 404
+    assert client.post(reverse("pregnancy_kontak", args=[episode.pk]), CONTACT).status_code == 404
     assert not episode.kontak.exists()
 
 
@@ -160,7 +155,7 @@ def test_dinkes_reads_but_may_not_record(login, episode):
     client = login("dinkes_1")
     page = client.get(reverse("pregnancy_detail", args=[episode.pk])).content.decode()
     assert "Simpan hasil" not in page
-    assert client.post(reverse("pregnancy_part", args=[episode.pk, "kontak"]), CONTACT).status_code == 403
+    assert client.post(reverse("pregnancy_kontak", args=[episode.pk]), CONTACT).status_code == 403
 
 
 def test_td_doses_page_records_in_order(login, ibu):

@@ -4,7 +4,6 @@ visits.pregnancy_services, area by registry.scoping (another area's woman or epi
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -32,12 +31,12 @@ def _refused(form, error: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, message)
 
 
-def _woman(request, person_pk: int) -> Person:
-    return get_scoped_or_404(Person.objects.select_related("household"), request.user, pk=person_pk)
+def _woman(request, pk: int) -> Person:
+    return get_scoped_or_404(Person.objects.select_related("household"), request.user, pk=pk)
 
 
-def pregnancy_new(request, person_pk: int):
-    ibu = _woman(request, person_pk)
+def pregnancy_new(request, pk: int):
+    ibu = _woman(request, pk)
     access.require(access.can_record_pregnancy(request.user), access.READ_ONLY)
     form = PregnancyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -80,8 +79,6 @@ def pregnancy_detail(request, pk: int):
 def pregnancy_part(request, pk: int, part: str):
     episode = _episode(request, pk)
     access.require(access.can_record_pregnancy(request.user), access.READ_ONLY)
-    if part not in PARTS:
-        raise Http404("Bagian tidak dikenal.")
     form_class, save, done = PARTS[part]
     form = form_class(request.POST, prefix=part)  # prefixed: three forms share one page
     if form.is_valid():
@@ -112,8 +109,8 @@ def pregnancy_outcome(request, pk: int):
     return _page(request, episode, hasil=form)
 
 
-def td_doses(request, person_pk: int):
-    person = _woman(request, person_pk)
+def td_doses(request, pk: int):
+    person = _woman(request, pk)
     form = TdForm(request.POST or None)
     if request.method == "POST":
         access.require(access.can_record_pregnancy(request.user), access.READ_ONLY)
@@ -124,7 +121,7 @@ def td_doses(request, person_pk: int):
                 _refused(form, error)
             else:
                 messages.success(request, f"Imunisasi Td {person.nama} dicatat.")
-                return redirect("td_doses", person_pk=person.pk)
+                return redirect("td_doses", pk=person.pk)
     context = {"person": person, "form": form, "doses": list(person.td_doses.all()),
                "status": selectors.td_status(person)}  # fmt: skip
     return render(request, "visits/td_doses.html", context, status=400 if form.errors else 200)
