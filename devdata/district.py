@@ -31,6 +31,7 @@ from registry.models import (
     Role,
 )
 from reports.period import Month
+from visits.demo_pregnancy import build_pregnancies
 from visits.growth.indices import INDICES, compute
 from visits.growth.kms import Weighing, assess_month, kms_history
 from visits.growth.status import statuses
@@ -278,6 +279,8 @@ def build_district(*, scale: Scale, seed: int, today: dt.date) -> dict[str, int]
     admin = get_user_model().objects.get(username="bench.dinkes")
     builder.gone = vital_events(builder, people, admin)
     visits = builder.visits(posyandu, people, admin)
+    women = Person.objects.filter(household__posyandu__in=posyandu)
+    build_pregnancies(people=women, today=today, user=admin, seed=seed, kek_visits=False)
     return {"posyandu": len(posyandu), "people": len(people), "visits": visits}
 
 

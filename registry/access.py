@@ -80,6 +80,12 @@ def can_edit_visit(user, visit, today: dt.date | None = None) -> bool:
     return (today - visit.tanggal).days <= EDIT_WINDOW_DAYS
 
 
+def can_record_pregnancy(user) -> bool:
+    """Pregnancy episodes, ANC contacts, MT, KF/KN and Td doses: kader and Puskesmas staff
+    (bidan) record them; Dinkes reads."""
+    return _admin_or(user, Role.KADER, Role.PUSKESMAS)
+
+
 def can_follow_up_referrals(user) -> bool:
     """Puskesmas staff record what became of a referral (catat tindak lanjut)."""
     return _admin_or(user, Role.PUSKESMAS)
@@ -165,6 +171,7 @@ _TEMPLATE_CAPABILITIES = {
     "edit_registry": can_edit_registry,
     "record_visits": can_record_visits,
     "record_vital_events": can_record_vital_events,
+    "record_pregnancy": can_record_pregnancy,
     "follow_up_referrals": can_follow_up_referrals,
     "read_pws": can_read_pws,
     "edit_sasaran": can_edit_sasaran,

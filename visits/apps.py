@@ -8,9 +8,13 @@ class VisitsConfig(AppConfig):
     def ready(self):
         from registry.scoping import register_posyandu_path
 
-        from .models import AuditEntry, Care, Counselling, Measurement, OpeningDay, Referral, Visit
+        from . import models as m
 
-        register_posyandu_path(OpeningDay, "posyandu__")
-        register_posyandu_path(Visit, "posyandu__")
-        for model in (Measurement, Counselling, Care, Referral, AuditEntry):
+        register_posyandu_path(m.OpeningDay, "posyandu__")
+        register_posyandu_path(m.Visit, "posyandu__")
+        for model in (m.Measurement, m.Counselling, m.Care, m.Referral, m.AuditEntry):
             register_posyandu_path(model, "visit__posyandu__")
+        register_posyandu_path(m.Pregnancy, "ibu__household__posyandu__")
+        register_posyandu_path(m.TdDose, "person__household__posyandu__")
+        for model in (m.AncContact, m.SupplementaryFood, m.PostnatalContact):
+            register_posyandu_path(model, "kehamilan__ibu__household__posyandu__")

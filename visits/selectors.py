@@ -11,7 +11,7 @@ from registry.models import Person, Posyandu, Relation, Sex
 from registry.scoping import scope
 from registry.selectors import counted_in_month_q, lifecycle_q, person_search
 
-from . import service_windows
+from . import pregnancy_selectors, service_windows
 from .growth.kms import MonthResult, Weighing, kms_history
 from .models import Care, Measurement, OpeningDay, Referral, Visit
 from .results.meja3 import child_growth_charts
@@ -154,6 +154,7 @@ def person_health(person: Person) -> dict:
         "vitamin_a": [(c.visit.tanggal, _capsule(c)) for c in care if c.vitamin_a],
         "obat_cacing": [c.visit.tanggal for c in care if c.obat_cacing],
         "visits": list(person.visits.select_related("posyandu").order_by("-tanggal")[:24]),
+        "maternal": pregnancy_selectors.person_maternal(person),
     }
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import growth_check, opening_day
+from .views import growth_check, opening_day, pregnancy
 
 urlpatterns = [
     path("gizi/cek/", growth_check.growth_check, name="growth_check"),
@@ -13,4 +13,14 @@ urlpatterns = [
     path("kunjungan-rumah/", opening_day.home_visit_list, name="home_visit_list"),
     path("rujukan/", opening_day.referral_list, name="referral_list"),
     path("rujukan/<int:pk>/tindak-lanjut/", opening_day.referral_follow_up, name="referral_follow_up"),
+    path("warga/<int:pk>/kehamilan/baru/", pregnancy.pregnancy_new, name="pregnancy_new"),
+    path("warga/<int:pk>/td/", pregnancy.td_doses, name="td_doses"),
+    path("kehamilan/<int:pk>/", pregnancy.pregnancy_detail, name="pregnancy_detail"),
+    path("kehamilan/<int:pk>/hasil/", pregnancy.pregnancy_outcome, name="pregnancy_outcome"),
+    *(
+        path(
+            f"kehamilan/<int:pk>/{part}/", pregnancy.pregnancy_part, {"part": part}, name=f"pregnancy_{part}"
+        )
+        for part in pregnancy.PARTS
+    ),  # fmt: skip
 ]

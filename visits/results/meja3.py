@@ -9,7 +9,7 @@ from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
 
 from registry.lifecycle import Group
-from visits import rules, service_windows
+from visits import pregnancy_rules, rules, service_windows
 from visits.growth.chart import Point, render_svg
 from visits.growth.indices import DAYS_PER_MONTH, LENGTH_UNTIL_DAYS, UNDER_FIVE_MONTHS, sex_code
 from visits.models import Care, Measurement, Visit
@@ -70,14 +70,9 @@ def _measurement_lines(m: Measurement, groups: set[Group], sex: str, hpht=None) 
     if adult and bmi:
         lines.append(Line("IMT", _num(bmi, 1), adult_bmi_category(bmi), bmi >= 25 or bmi < 18.5))
     if Group.IBU_HAMIL in groups and hpht is not None:
-        weeks = (m.visit.tanggal - hpht).days // 7
-        lines.append(
-            Line(
-                "Usia kehamilan",
-                f"{weeks} minggu",
-                f"trimester {1 if weeks <= 12 else 2 if weeks <= 24 else 3}",
-            )
-        )
+        weeks, days = pregnancy_rules.gestation(hpht, m.visit.tanggal)
+        trimester = pregnancy_rules.trimester(hpht, m.visit.tanggal)
+        lines.append(Line("Usia kehamilan", f"{weeks} minggu {days} hari", f"trimester {trimester}"))
     if Group.IBU_HAMIL in groups and m.lila_cm is not None:
         kek = float(m.lila_cm) < rules.KEK_LILA_BELOW
         lines.append(Line("Status LiLA ibu hamil", "KEK" if kek else "Tidak KEK", "", kek))

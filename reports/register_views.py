@@ -1,0 +1,33 @@
+"""The printable registers of a Posyandu's women (ibu hamil & nifas, WUS/PUS) and their Excel
+download. Thin: the rows come from reports.registers_ibu; another area's Posyandu is a 404."""
+
+import io
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from common.params import int_param
+from registry.models import Posyandu
+from registry.scoping import get_scoped_or_404
+
+from .register_sheets import register_workbook
+from .registers_ibu import MONTHS, REGISTERS
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def register_page(request, pk: int, kind: str):
+    posyandu = get_scoped_or_404(Posyandu.objects.all(), request.user, pk=pk)
+    this_year = timezone.localdate().year
+    year = int_param(request.GET.get("tahun"), this_year, low=2000, high=this_year)
+    register = REGISTERS[kind](user=request.user, posyandu=posyandu, year=year)
+    if request.GET.get("format") == "xlsx":
+        buffer = io.BytesIO()
+        register_workbook(register.title, year, register.headers, MONTHS, register.rows).save(buffer)
+        response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="register-{kind}-{posyandu.pk}-{year}.xlsx"'
+        return response
+    context = {"posyandu": posyandu, "register": register, "months": MONTHS, "kind": kind,
+               "years": range(this_year, this_year - 3, -1)}  # fmt: skip
+    return render(request, "reports/register.html", context)
