@@ -43,7 +43,8 @@ def person_detail(request, pk: int):
     )
     members = person.household.members.exclude(pk=person.pk).order_by("tanggal_lahir")
     services.record_read(user=request.user, person=person)
-    context = {"person": person, "members": members, "health": visits_selectors.person_health(person)}
+    health = visits_selectors.person_health(person, timezone.localdate())
+    context = {"person": person, "members": members, "health": health}
     return render(request, "registry/person_detail.html", context)
 
 

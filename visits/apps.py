@@ -8,9 +8,10 @@ class VisitsConfig(AppConfig):
     def ready(self):
         from registry.scoping import register_posyandu_path
 
-        from .models import AuditEntry, Care, Counselling, Measurement, OpeningDay, Referral, Visit
+        from .models import AuditEntry, Care, Counselling, Dose, Measurement, OpeningDay, Referral, Visit
 
         register_posyandu_path(OpeningDay, "posyandu__")
         register_posyandu_path(Visit, "posyandu__")
+        register_posyandu_path(Dose, "person__household__posyandu__")
         for model in (Measurement, Counselling, Care, Referral, AuditEntry):
             register_posyandu_path(model, "visit__posyandu__")

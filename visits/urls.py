@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import growth_check, opening_day
+from .views import growth_check, immunisation, opening_day
 
 urlpatterns = [
     path("gizi/cek/", growth_check.growth_check, name="growth_check"),
@@ -13,4 +13,6 @@ urlpatterns = [
     path("kunjungan-rumah/", opening_day.home_visit_list, name="home_visit_list"),
     path("rujukan/", opening_day.referral_list, name="referral_list"),
     path("rujukan/<int:pk>/tindak-lanjut/", opening_day.referral_follow_up, name="referral_follow_up"),
+    path("warga/<int:pk>/imunisasi/tambah/", immunisation.dose_add, name="dose_add"),
+    path("posyandu/<int:pk>/dofu/", immunisation.dofu_list, name="dofu_list"),
 ]
