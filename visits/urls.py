@@ -15,4 +15,5 @@ urlpatterns = [
     path("rujukan/<int:pk>/tindak-lanjut/", opening_day.referral_follow_up, name="referral_follow_up"),
     path("warga/<int:pk>/imunisasi/tambah/", immunisation.dose_add, name="dose_add"),
     path("posyandu/<int:pk>/dofu/", immunisation.dofu_list, name="dofu_list"),
+    path("posyandu/<int:pk>/vitamin-a/", immunisation.vitamin_a_round, name="vitamin_a_round"),
 ]
