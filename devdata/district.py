@@ -31,6 +31,7 @@ from registry.models import (
     Role,
 )
 from reports.period import Month
+from visits import demo_immunisation
 from visits.growth.indices import INDICES, compute
 from visits.growth.kms import Weighing, assess_month, kms_history
 from visits.growth.status import statuses
@@ -272,6 +273,7 @@ def build_district(*, scale: Scale, seed: int, today: dt.date) -> dict[str, int]
     people = builder.people(posyandu)
     admin = get_user_model().objects.get(username="bench.dinkes")
     visits = builder.visits(posyandu, people, admin)
+    demo_immunisation.build(today=today, seed=seed, user=admin)
     return {"posyandu": len(posyandu), "people": len(people), "visits": visits}
 
 

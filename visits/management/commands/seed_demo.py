@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from registry import demo
+from visits import demo_immunisation
 from visits.demo import build_visits
 
 NOT_PRODUCTION_FLAG = "--i-know-this-is-not-production"
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             today = timezone.localdate()
             logins = demo.build_demo(seed=seed, today=today)
             visits = build_visits(today=today, seed=seed)
+            demo_immunisation.build(today=today, seed=seed)
             self.stdout.write(self.style.SUCCESS(f"Data contoh dibuat ({visits} kunjungan)."))
         self.stdout.write(f"\nAkun contoh (kata sandi semua: {demo.DEMO_PASSWORD}):")
         for login in logins:
