@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import closing_views, pws_views, recap_views, views
+from . import closing_views, pws_views, recap_views, register_views, views
 
 urlpatterns = [
     path("laporan/", views.report_home, name="report_home"),
@@ -10,4 +10,5 @@ urlpatterns = [
     path("laporan/rekap/", recap_views.recap_list, name="recap_list"),
     path("laporan/tutup-bulan/", closing_views.month_closing_page, name="month_closing"),
     path("laporan/rekap/<int:pk>/unduh/", recap_views.recap_download, name="recap_download"),
+    path("laporan/posyandu/<int:pk>/register/", register_views.register_balita, name="register_balita"),
 ]
