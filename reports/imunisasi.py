@@ -47,7 +47,4 @@ class ImunisasiMonth:
 
 
 def add_all(rows) -> ImunisasiMonth:
-    total = ImunisasiMonth()
-    for row in rows:
-        total = total + row
-    return total
+    return sum(rows, ImunisasiMonth())

@@ -10,18 +10,11 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from registry.models import Relation
-from tests.factories import child_in, make_person, save
+from tests.factories import NOV_15, child_in, make_person, save
 from visits import services
 from visits.models import Dose, Tempat
 
 D = dt.date
-pytestmark = pytest.mark.usefixtures("pinned_clock")
-
-
-@pytest.fixture
-def pinned_clock():
-    with time_machine.travel(dt.datetime(2026, 11, 15, 10, 0, tzinfo=dt.UTC), tick=False):
-        yield
 
 
 def visit(world, person, on):
@@ -85,6 +78,7 @@ def test_register_of_another_area_is_404(world, login, user, status):
     assert login(user).get(reverse("register_balita", args=[world.a.posyandu.pk])).status_code == status
 
 
+@time_machine.travel(NOV_15, tick=False)
 def test_a_bad_year_shows_this_year(login, register):
     page = login("kader_a").get(
         reverse("register_balita", args=[register.pk]), {"tahun": "99999999999999999999"}

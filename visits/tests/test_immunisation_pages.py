@@ -4,7 +4,6 @@ meja 5, the card on the person page, the DOFU list of a hand-made Posyandu, and 
 import datetime as dt
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from registry.models import Person
@@ -13,13 +12,7 @@ from visits import immunisation_selectors, services
 from visits.models import Dose, Tempat
 
 D = dt.date
-pytestmark = pytest.mark.usefixtures("pinned_clock")
-
-
-@pytest.fixture
-def pinned_clock():
-    with time_machine.travel(dt.datetime(2026, 11, 15, 10, 0, tzinfo=dt.UTC), tick=False):
-        yield
+pytestmark = pytest.mark.usefixtures("nov_15")  # visits/tests/conftest.py
 
 
 def given(person, user, **doses):

@@ -4,7 +4,6 @@
 import datetime as dt
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from registry.models import Person
@@ -13,14 +12,8 @@ from visits import services
 from visits.vitamin_a_selectors import Round, round_of, vitamin_a_sweep_people
 
 D = dt.date
-pytestmark = pytest.mark.usefixtures("pinned_clock")
+pytestmark = pytest.mark.usefixtures("nov_15")  # visits/tests/conftest.py
 AUGUST = Round(2026, 8)
-
-
-@pytest.fixture
-def pinned_clock():
-    with time_machine.travel(dt.datetime(2026, 11, 15, 10, 0, tzinfo=dt.UTC), tick=False):
-        yield
 
 
 def capsule(world, person, on, colour):
