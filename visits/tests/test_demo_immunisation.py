@@ -4,6 +4,7 @@ import datetime as dt
 import io
 import random
 
+import pytest
 from django.core.management import call_command
 
 from registry.models import Posyandu
@@ -26,6 +27,7 @@ def test_generated_histories_pass_the_checks_of_a_typed_dose():
             assert dose_date_error(antigen, birth, day, TODAY, others) is None, (birth, antigen, day)
 
 
+@pytest.mark.usefixtures("nov_15")  # the demo's four months then include August
 def test_seed_demo_gives_doses_from_every_source_overdue_children_and_a_vitamin_a_round(db):
     call_command("seed_demo", "--i-know-this-is-not-production", stdout=io.StringIO())
     assert set(Dose.objects.values_list("tempat", flat=True)) == {"posyandu", "buku_kia", "fasyankes"}
