@@ -31,6 +31,7 @@ from registry.models import (
     Role,
 )
 from reports.period import Month
+from visits import demo_immunisation
 from visits.demo_pregnancy import build_pregnancies
 from visits.growth.indices import INDICES, compute
 from visits.growth.kms import Weighing, assess_month, kms_history
@@ -281,6 +282,7 @@ def build_district(*, scale: Scale, seed: int, today: dt.date) -> dict[str, int]
     visits = builder.visits(posyandu, people, admin)
     women = Person.objects.filter(household__posyandu__in=posyandu)
     build_pregnancies(people=women, today=today, user=admin, seed=seed, kek_visits=False)
+    demo_immunisation.build(today=today, seed=seed, user=admin)
     return {"posyandu": len(posyandu), "people": len(people), "visits": visits}
 
 

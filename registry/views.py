@@ -47,7 +47,7 @@ def person_detail(request, pk: int):
     context = {
         "person": person,
         "members": members,
-        "health": visits_selectors.person_health(person),
+        "health": visits_selectors.person_health(person, timezone.localdate()),
         "vital": vital,
         "may_give_birth": vital_selectors.may_give_birth(person, vital, timezone.localdate()),
     }

@@ -1,5 +1,6 @@
-"""The printable registers of a Posyandu's women (ibu hamil & nifas, WUS/PUS) and their Excel
-download. Thin: the rows come from reports.registers_ibu; another area's Posyandu is a 404."""
+"""The printable registers of a Posyandu (bayi & balita; ibu hamil & nifas; WUS/PUS) and their Excel
+download. Thin: the rows come from reports.register and reports.registers_ibu; another area's
+Posyandu is a 404."""
 
 import io
 
@@ -11,6 +12,9 @@ from common.params import int_param
 from registry.models import Posyandu
 from registry.scoping import get_scoped_or_404
 
+from .register import register_rows
+from .register_excel import ANTIGENS, ASI_MONTHS, BULAN
+from .register_excel import register_workbook as balita_workbook
 from .register_sheets import register_workbook
 from .registers_ibu import MONTHS, REGISTERS
 
@@ -31,3 +35,26 @@ def register_page(request, pk: int, kind: str):
     context = {"posyandu": posyandu, "register": register, "months": MONTHS, "kind": kind,
                "years": range(this_year, this_year - 3, -1)}  # fmt: skip
     return render(request, "reports/register.html", context)
+
+
+def register_balita(request, pk: int):
+    posyandu = get_scoped_or_404(Posyandu.objects.select_related("desa"), request.user, pk=pk)
+    this_year = timezone.localdate().year
+    year = int_param(request.GET.get("tahun"), this_year, low=this_year - 5, high=this_year)
+    rows = register_rows(user=request.user, posyandu=posyandu, year=year)
+    if request.GET.get("format") == "xlsx":
+        buffer = io.BytesIO()
+        balita_workbook(str(posyandu), year, rows).save(buffer)
+        response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="register-balita-{posyandu.pk}-{year}.xlsx"'
+        return response
+    context = {
+        "posyandu": posyandu,
+        "year": year,
+        "years": range(this_year, this_year - 6, -1),
+        "rows": rows,
+        "bulan": BULAN,
+        "antigens": ANTIGENS,
+        "asi_months": range(1, ASI_MONTHS + 1),
+    }
+    return render(request, "reports/register_balita.html", context)

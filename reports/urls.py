@@ -22,4 +22,5 @@ urlpatterns = [
     path("laporan/rekap/", recap_views.recap_list, name="recap_list"),
     path("laporan/tutup-bulan/", closing_views.month_closing_page, name="month_closing"),
     path("laporan/rekap/<int:pk>/unduh/", recap_views.recap_download, name="recap_download"),
+    path("laporan/posyandu/<int:pk>/register/", register_views.register_balita, name="register_balita"),
 ]

@@ -13,7 +13,8 @@ from registry.selectors import counted_in_month_q, lifecycle_q, person_search
 
 from . import pregnancy_selectors, service_windows
 from .growth.kms import MonthResult, Weighing, kms_history
-from .models import Care, Measurement, OpeningDay, Referral, Visit
+from .immunisation_selectors import immunisation_card
+from .models import Care, Dose, Measurement, OpeningDay, Referral, Visit
 from .results.meja3 import child_growth_charts
 
 ACTIVE_REFERRAL = Q(visits__referrals__dibatalkan_at__isnull=True)  # not cancelled by a correction
@@ -128,20 +129,13 @@ def person_kms_history(person: Person, measurements: list[Measurement]) -> list[
 
 
 def earlier_doses(*, visit: Visit) -> dict[str, dt.date]:
-    """Antigen → the date it was first given on the person's visits before this one (one query)."""
-    given: dict[str, dt.date] = {}
-    rows = (
-        Care.objects.filter(visit__person_id=visit.person_id, visit__tanggal__lt=visit.tanggal)
-        .order_by("visit__tanggal")
-        .values_list("visit__tanggal", "imunisasi")
-    )
-    for day, antigens in rows:
-        for antigen in antigens or []:
-            given.setdefault(antigen, day)
-    return given
+    """Antigen → the date it was given, for the person's doses recorded other than at this visit
+    (earlier visits, another facility, the Buku KIA): what meja 5 checks a new tick against."""
+    rows = Dose.objects.filter(person_id=visit.person_id).exclude(visit=visit)
+    return dict(rows.values_list("antigen", "tanggal"))
 
 
-def person_health(person: Person) -> dict:
+def person_health(person: Person, today: dt.date) -> dict:
     """The health part of a person's page (KMS chart, N/T/O/B, immunisation, vitamin A,
     deworming, last visits), for visits/_person_health.html."""
     measurements = person_measurements(person)
@@ -150,7 +144,7 @@ def person_health(person: Person) -> dict:
     return {
         "measurements": list(reversed(measurements)),
         "charts": child_growth_charts(person, rows),
-        "imunisasi": [(antigen, c.visit.tanggal) for c in care for antigen in c.imunisasi],
+        "imunisasi": immunisation_card(person, today),
         "vitamin_a": [(c.visit.tanggal, _capsule(c)) for c in care if c.vitamin_a],
         "obat_cacing": [c.visit.tanggal for c in care if c.obat_cacing],
         "visits": list(person.visits.select_related("posyandu").order_by("-tanggal")[:24]),

@@ -18,6 +18,7 @@ from registry.models import Person, Posyandu
 from .forms.meja import FORMS_BY_MEJA
 from .growth.indices import INDICES
 from .growth.kms import MonthResult
+from .immunisation_services import visit_doses_sync
 from .models import AuditEntry, Care, Counselling, Measurement, OpeningDay, Referral, Visit, VisitKind
 from .referral_rules import referral_reasons
 from .results.measurement import apply_growth, kms_results, outside_normal, visit_facts
@@ -158,6 +159,8 @@ def record_save(*, visit: Visit, meja: int, data: dict, user, version: int | Non
     # One record per visit is kept by the database: a concurrent first save is a conflict below.
     record.full_clean(validate_unique=False)
     _save_first_or_conflict(record, model)
+    if meja == 5:
+        visit_doses_sync(visit=visit, antigens=record.imunisasi, user=user)
     record.refresh_from_db()  # the audit shows values as stored (9.00, not 9.0)
     AuditEntry.objects.create(visit=visit, meja=meja, user=user, before=before, after=_snapshot(record))
     Visit.objects.filter(pk=visit.pk, **{f"meja{meja}_at__isnull": True}).update(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import growth_check, opening_day, pregnancy
+from .views import growth_check, immunisation, opening_day, pregnancy
 
 urlpatterns = [
     path("gizi/cek/", growth_check.growth_check, name="growth_check"),
@@ -23,4 +23,7 @@ urlpatterns = [
         )
         for part in pregnancy.PARTS
     ),  # fmt: skip
+    path("warga/<int:pk>/imunisasi/tambah/", immunisation.dose_add, name="dose_add"),
+    path("posyandu/<int:pk>/dofu/", immunisation.dofu_list, name="dofu_list"),
+    path("posyandu/<int:pk>/vitamin-a/", immunisation.vitamin_a_round, name="vitamin_a_round"),
 ]

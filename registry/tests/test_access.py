@@ -23,6 +23,10 @@ PAGES = {
     "household_edit": (lambda area: area.household.pk, True),
     "household_move": (lambda area: area.household.pk, True),
     "posyandu_detail": (lambda area: area.posyandu.pk, False),
+    "dose_add": (lambda area: area.person.pk, True),
+    "dofu_list": (lambda area: area.posyandu.pk, False),
+    "vitamin_a_round": (lambda area: area.posyandu.pk, False),
+    "register_balita": (lambda area: area.posyandu.pk, False),
 }
 
 

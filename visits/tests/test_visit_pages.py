@@ -82,7 +82,7 @@ def test_person_page_shows_kms_history_and_immunisations(kader, world, balita, v
     save(visit, 5, world.users["kader_a"], imunisasi=["MR1"], vitamin_a="merah", obat_cacing=True)
     html = kader.get(reverse("person_detail", args=[balita.pk])).content.decode()
     assert 'class="growth-chart"' in html
-    assert "Imunisasi MR1" in html and "Vitamin A Merah" in html and "Obat cacing" in html
+    assert "<td>MR1</td><td>sudah</td>" in html and "Vitamin A Merah" in html and "Obat cacing" in html
     assert "<td>B</td>" in html
 
 

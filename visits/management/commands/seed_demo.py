@@ -5,7 +5,7 @@ from django.utils import timezone
 from registry import demo
 from registry.demo_vital import build_vital
 from registry.models import Person
-from visits import demo_pregnancy
+from visits import demo_immunisation, demo_pregnancy
 from visits.demo import build_visits
 
 NOT_PRODUCTION_FLAG = "--i-know-this-is-not-production"
@@ -39,6 +39,7 @@ class Command(BaseCommand):
             visits = build_visits(today=today, seed=seed)
             build_vital(today=today)  # registry.demo_vital: births, deaths, a move out and a return
             demo_pregnancy.build_pregnancies(people=Person.objects.all(), today=today, seed=seed)
+            demo_immunisation.build(today=today, seed=seed)
             self.stdout.write(self.style.SUCCESS(f"Data contoh dibuat ({visits} kunjungan)."))
         self.stdout.write(f"\nAkun contoh (kata sandi semua: {demo.DEMO_PASSWORD}):")
         for login in logins:
