@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from registry.lifecycle import completed_months, months_before
-from registry.models import Person, Posyandu
+from registry.models import Death, Person, Posyandu
 from registry.scoping import scope
 from visits.models import Care, Dose, Measurement
 from visits.rules import BALITA_UNTIL_MONTHS
@@ -20,9 +20,8 @@ from .register_excel import ASI_MONTHS, RegisterRow, weighing_text
 
 
 def death_dates(person_ids: list[int]) -> dict[int, dt.date]:
-    """The date each child died. The death record is built on another branch (`vital`); until
-    it is merged no death is recorded, and this is the one place to point at it."""
-    return {}
+    """The date each child died (registry's death record)."""
+    return dict(Death.objects.filter(person_id__in=person_ids).values_list("person_id", "tanggal"))
 
 
 def register_rows(*, user, posyandu: Posyandu, year: int) -> list[RegisterRow]:

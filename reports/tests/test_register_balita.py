@@ -9,7 +9,7 @@ import time_machine
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from registry.models import Relation
+from registry.models import Death, Relation
 from tests.factories import NOV_15, child_in, make_person, save
 from visits import services
 from visits.models import Dose, Tempat
@@ -36,7 +36,8 @@ def register(world):
     Dose.objects.create(
         person=rina, antigen="BCG", tanggal=D(2026, 1, 20), tempat=Tempat.BUKU_KIA, recorded_by=admin
     )
-    child_in(a, nama="Doni", tanggal_lahir=D(2021, 2, 1))  # 59 months on 1 January: on the register
+    doni = child_in(a, nama="Doni", tanggal_lahir=D(2021, 2, 1))  # 59 months on 1 January: on the register
+    Death.objects.create(person=doni, tanggal=D(2026, 3, 4), tempat="rumah", sebab="diare", oleh=admin)
     child_in(a, nama="Tua", tanggal_lahir=D(2020, 12, 31))  # 60 months on 1 January: not
     child_in(world.b.posyandu, nama="Lain", tanggal_lahir=D(2025, 1, 1))  # another Posyandu
     return a
@@ -44,8 +45,8 @@ def register(world):
 
 def test_register_rows_match_the_visits_and_doses(login, register, django_assert_num_queries):
     client = login("kader_a")
-    # session, user, profile, the Posyandu; children, mothers, weighings, meja 5, doses; the menu
-    with django_assert_num_queries(10):
+    # session, user, profile, the Posyandu; children, mothers, weighings, meja 5, doses, deaths; the menu
+    with django_assert_num_queries(11):
         page = client.get(reverse("register_balita", args=[register.pk]), {"tahun": "2026"})
     rows = {row.nama: row for row in page.context["rows"]}
     assert list(rows) == ["Doni", "Rina"]  # by birth date
@@ -54,7 +55,7 @@ def test_register_rows_match_the_visits_and_doses(login, register, django_assert
     assert rina.timbang == ["", "", "", "", "", "", "7,0 B", "7,6 N", "", "", "", ""]
     assert rina.asi == [False, True, False, False, False, False]
     assert rina.vitamin_a == [D(2026, 8, 10)] and rina.imunisasi == {"BCG": D(2026, 1, 20)}
-    assert rina.meninggal is None
+    assert rina.meninggal is None and rows["Doni"].meninggal == D(2026, 3, 4)
     assert rows["Doni"].timbang == [""] * 12
 
 

@@ -9,7 +9,7 @@ from tests.factories import child_in
 from visits import services
 from visits.models import Care, Dose
 
-migration = importlib.import_module("visits.migrations.0007_doses_from_visit_care")
+migration = importlib.import_module("visits.migrations.0009_doses_from_visit_care")
 
 
 def test_ticked_antigens_become_doses_at_the_posyandu_and_the_first_tick_wins(world):
