@@ -22,6 +22,8 @@ from visits.rules import BALITA_UNTIL_MONTHS
 from . import export, forms, selectors, services
 from .models import Donor, Enrolment
 
+INDEX = "inovasi_index"
+
 
 def index(request):
     """Programmes, donors and innovations of the user's area."""
@@ -33,19 +35,19 @@ def index(request):
     return render(request, "inovasi/index.html", context)
 
 
-def _form_page(request, form, *, title: str, back: str, save: Callable[[dict], object], done: str):
-    """Render `form`; on a valid POST call `save(cleaned_data)`: a refusal from the service
-    is shown beside its field and everything typed stays in the form."""
+def _form_page(request, form, title: str, back: str, service: Callable[..., object], **fixed):
+    """Render `form`; on a valid POST call `service(user=…, **fixed, **cleaned_data)` and go
+    `back`. A refusal from the service is shown beside its field, everything typed kept."""
     if request.method == "POST" and form.is_valid():
         try:
-            save(form.cleaned_data)
+            service(user=request.user, **fixed, **form.cleaned_data)
         except ValidationError as error:
             fields = error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]
             for name, texts in fields:
                 form.add_error(name if name in form.fields else None, texts)
         else:
             messages.success(request, "Tersimpan.")
-            return redirect(done)
+            return redirect(back)
     return render(request, "inovasi/form.html", {"form": form, "title": title, "back": back})
 
 
@@ -53,43 +55,19 @@ def donor_create(request):
     access.require(access.can_manage_programmes(request.user), services.NOT_ALLOWED)
     puskesmas = scope(Puskesmas.objects.order_by("nama"), request.user)
     form = forms.DonorForm(request.POST or None, puskesmas=puskesmas)
-    back = "inovasi_index"
-    return _form_page(
-        request,
-        form,
-        title="Donatur baru",
-        back=back,
-        done=back,
-        save=lambda d: services.donor_create(user=request.user, **d),
-    )
+    return _form_page(request, form, "Donatur baru", INDEX, services.donor_create)
 
 
 def programme_create(request):
     access.require(access.can_manage_programmes(request.user), services.NOT_ALLOWED)
     form = forms.ProgrammeForm(request.POST or None, posyandu=posyandu_choices(user=request.user))
-    back = "inovasi_index"
-    return _form_page(
-        request,
-        form,
-        title="Program orang tua asuh baru",
-        back=back,
-        done=back,
-        save=lambda d: services.programme_create(user=request.user, **d),
-    )
+    return _form_page(request, form, "Program orang tua asuh baru", INDEX, services.programme_create)
 
 
 def innovation_create(request):
     access.require(access.can_record_innovations(request.user), access.READ_ONLY)
     form = forms.InnovationForm(request.POST or None, posyandu=posyandu_choices(user=request.user))
-    back = "inovasi_index"
-    return _form_page(
-        request,
-        form,
-        title="Inovasi baru",
-        back=back,
-        done=back,
-        save=lambda d: services.innovation_create(user=request.user, **d),
-    )
+    return _form_page(request, form, "Inovasi baru", INDEX, services.innovation_create)
 
 
 def programme_detail(request, pk: int):
@@ -118,12 +96,7 @@ def pledge_add(request, pk: int):
     programme, back = _programme_for(request, pk)
     form = forms.PledgeForm(request.POST or None, donors=_donors_for(request, programme))
     return _form_page(
-        request,
-        form,
-        title=f"Janji donasi · {programme}",
-        back=back,
-        done=back,
-        save=lambda d: services.pledge_add(user=request.user, programme=programme, **d),
+        request, form, f"Janji donasi · {programme}", back, services.pledge_add, programme=programme
     )
 
 
@@ -133,14 +106,7 @@ def enrol(request, pk: int):
     people = scope(Person.objects.filter(household__posyandu=programme.posyandu), request.user)
     people = people.filter(young | Q(hpht__isnull=False)).select_related("household").order_by("nama")
     form = forms.EnrolmentForm(request.POST or None, people=people)
-    return _form_page(
-        request,
-        form,
-        title=f"Peserta baru · {programme}",
-        back=back,
-        done=back,
-        save=lambda d: services.enrol(user=request.user, programme=programme, **d),
-    )
+    return _form_page(request, form, f"Peserta baru · {programme}", back, services.enrol, programme=programme)
 
 
 def _enrolments(request, programme):
@@ -155,14 +121,7 @@ def delivery_add(request, pk: int):
         enrolments=_enrolments(request, programme),
         initial={"tanggal": timezone.localdate(), "porsi": 1},
     )
-    return _form_page(
-        request,
-        form,
-        title=f"Pemberian PMT · {programme}",
-        back=back,
-        done=back,
-        save=lambda d: services.delivery_record(user=request.user, **d),
-    )
+    return _form_page(request, form, f"Pemberian PMT · {programme}", back, services.delivery_record)
 
 
 def ledger_add(request, pk: int):
@@ -173,14 +132,7 @@ def ledger_add(request, pk: int):
         enrolments=_enrolments(request, programme),
         initial={"tanggal": timezone.localdate()},
     )
-    return _form_page(
-        request,
-        form,
-        title=f"Kas · {programme}",
-        back=back,
-        done=back,
-        save=lambda d: services.ledger_add(user=request.user, programme=programme, **d),
-    )
+    return _form_page(request, form, f"Kas · {programme}", back, services.ledger_add, programme=programme)
 
 
 def donor_report(request, pk: int):

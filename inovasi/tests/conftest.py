@@ -36,3 +36,46 @@ def thin_child(world, child, weigh):
     ]:
         weigh(kid, world.a.posyandu, day, kg)
     return kid
+
+
+@pytest.fixture
+def enrolled(world, programme, thin_child):
+    """The thin child enrolled on 10 August with one PMT (not eaten), Rp900.000 in from the donor,
+    Rp250.000 out for the child, and a door prize at Mawar from 1 August."""
+    staff = world.users["staff_a"]
+    enrolment = services.enrol(user=staff, programme=programme, person=thin_child, mulai=D(2026, 8, 10))
+    donor = programme.pledges.get().donor
+    services.ledger_add(
+        user=staff,
+        programme=programme,
+        tanggal=D(2026, 8, 1),
+        arah="masuk",
+        jumlah=900_000,
+        sumber="donatur",
+        donor=donor,
+    )
+    services.ledger_add(
+        user=staff,
+        programme=programme,
+        tanggal=D(2026, 8, 20),
+        arah="keluar",
+        jumlah=250_000,
+        enrolment=enrolment,
+    )
+    services.delivery_record(
+        user=world.users["kader_a"],
+        enrolment=enrolment,
+        tanggal=D(2026, 8, 20),
+        menu="Telur dan nasi",
+        porsi=1,
+        diberikan_oleh="Kader Sari",
+        dimakan=False,
+    )
+    innovation = services.innovation_create(
+        user=staff,
+        posyandu=world.a.posyandu,
+        jenis="door_prize",
+        nama="Door prize bulanan",
+        mulai=D(2026, 8, 1),
+    )
+    return {"programme": programme, "donor": donor, "enrolment": enrolment, "innovation": innovation}
