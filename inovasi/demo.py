@@ -6,6 +6,7 @@ a door prize started last month. Recorded through the services, on the demo visi
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 
 from django.contrib.auth import get_user_model
@@ -64,31 +65,13 @@ def _programme(user, puskesmas: Puskesmas, posyandu: Posyandu, today: dt.date, r
     title = f"Orang tua asuh {posyandu.nama}"
     programme = services.programme_create(user=user, posyandu=posyandu, nama=title, mulai=mulai)
     services.pledge_add(user=user, programme=programme, donor=donor, per_bulan=500_000, bulan=6, mulai=mulai)
-    services.ledger_add(
-        user=user,
-        programme=programme,
-        tanggal=mulai,
-        arah="masuk",
-        jumlah=1_500_000,
-        sumber="donatur",
-        donor=donor,
-    )
-    services.ledger_add(
-        user=user, programme=programme, tanggal=mulai, arah="masuk", jumlah=750_000, sumber="dana_desa"
-    )
+    cash = functools.partial(services.ledger_add, user=user, programme=programme)
+    cash(tanggal=mulai, arah="masuk", jumlah=1_500_000, sumber="donatur", donor=donor)
+    cash(tanggal=mulai, arah="masuk", jumlah=750_000, sumber="dana_desa")
     for enrolment in _enrol_children(user, programme, [mulai, _month_start(today, 1), today]):
         _feed(user, enrolment, today, rng)
-        services.ledger_add(
-            user=user, programme=programme, tanggal=today, arah="keluar", jumlah=150_000, enrolment=enrolment
-        )
-    services.ledger_add(
-        user=user,
-        programme=programme,
-        tanggal=today,
-        arah="keluar",
-        jumlah=200_000,
-        kegiatan="Kelas masak MP-ASI",
-    )
+        cash(tanggal=today, arah="keluar", jumlah=150_000, enrolment=enrolment)
+    cash(tanggal=today, arah="keluar", jumlah=200_000, kegiatan="Kelas masak MP-ASI")
 
 
 @transaction.atomic

@@ -1,4 +1,5 @@
 import datetime as dt
+import functools
 
 import pytest
 
@@ -38,6 +39,14 @@ def thin_child(world, child, weigh):
     return kid
 
 
+def feed(world, enrolment, menu: str = "Bubur", dimakan: bool = True):
+    """One PMT portion on 20 August 2026, given by the Posyandu's kader."""
+    return services.delivery_record(
+        user=world.users["kader_a"], enrolment=enrolment, tanggal=D(2026, 8, 20), menu=menu, porsi=1,
+        diberikan_oleh="Kader Sari", dimakan=dimakan,
+    )  # fmt: skip
+
+
 @pytest.fixture
 def enrolled(world, programme, thin_child):
     """The thin child enrolled on 10 August with one PMT (not eaten), Rp900.000 in from the donor,
@@ -45,32 +54,10 @@ def enrolled(world, programme, thin_child):
     staff = world.users["staff_a"]
     enrolment = services.enrol(user=staff, programme=programme, person=thin_child, mulai=D(2026, 8, 10))
     donor = programme.pledges.get().donor
-    services.ledger_add(
-        user=staff,
-        programme=programme,
-        tanggal=D(2026, 8, 1),
-        arah="masuk",
-        jumlah=900_000,
-        sumber="donatur",
-        donor=donor,
-    )
-    services.ledger_add(
-        user=staff,
-        programme=programme,
-        tanggal=D(2026, 8, 20),
-        arah="keluar",
-        jumlah=250_000,
-        enrolment=enrolment,
-    )
-    services.delivery_record(
-        user=world.users["kader_a"],
-        enrolment=enrolment,
-        tanggal=D(2026, 8, 20),
-        menu="Telur dan nasi",
-        porsi=1,
-        diberikan_oleh="Kader Sari",
-        dimakan=False,
-    )
+    cash = functools.partial(services.ledger_add, user=staff, programme=programme)
+    cash(tanggal=D(2026, 8, 1), arah="masuk", jumlah=900_000, sumber="donatur", donor=donor)
+    cash(tanggal=D(2026, 8, 20), arah="keluar", jumlah=250_000, enrolment=enrolment)
+    feed(world, enrolment, menu="Telur dan nasi", dimakan=False)
     innovation = services.innovation_create(
         user=staff,
         posyandu=world.a.posyandu,

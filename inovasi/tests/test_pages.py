@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 from inovasi import services
 from inovasi.models import Enrolment
+from inovasi.tests.conftest import feed
 
 D = dt.date
 
@@ -117,15 +118,7 @@ def test_pages_use_a_constant_number_of_queries(
         weigh(kid, world.a.posyandu, D(2026, 8, 10), "8.0")
         staff, programme = world.users["staff_a"], enrolled["programme"]
         e = services.enrol(user=staff, programme=programme, person=kid, mulai=D(2026, 8, 10))
-        services.delivery_record(
-            user=world.users["kader_a"],
-            enrolment=e,
-            tanggal=D(2026, 8, 20),
-            menu="Bubur",
-            porsi=1,
-            diberikan_oleh="Kader Sari",
-            dimakan=True,
-        )
+        feed(world, e)
     for url, count in zip(urls, [11, 11, 11], strict=True):
         with django_assert_num_queries(count):
             client.get(url)
