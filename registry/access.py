@@ -147,6 +147,21 @@ def can_unlock_logins(user) -> bool:
     return sees_everything(user)
 
 
+def can_manage_programmes(user) -> bool:
+    """Orang tua asuh donors, programmes, enrolment and the funds ledger: Puskesmas staff."""
+    return _admin_or(user, Role.PUSKESMAS)
+
+
+def can_record_pmt(user) -> bool:
+    """PMT deliveries of a programme: the Posyandu's kader and Puskesmas staff."""
+    return _admin_or(user, Role.KADER, Role.PUSKESMAS)
+
+
+def can_record_innovations(user) -> bool:
+    """A Posyandu's innovations (door prize, kelas, kunjungan rumah): its kader and Puskesmas."""
+    return _admin_or(user, Role.KADER, Role.PUSKESMAS)
+
+
 def sees_full_identifiers(user) -> bool:
     """Full NIK, No. KK and phone: the kader and Puskesmas staff who serve the person (scoping
     limits both to the area); Dinkes and admins see them masked."""
@@ -178,4 +193,7 @@ _TEMPLATE_CAPABILITIES = {
     "read_recap": can_read_recap,
     "read_access_log": can_read_access_log,
     "unlock_logins": can_unlock_logins,
+    "manage_programmes": can_manage_programmes,
+    "record_pmt": can_record_pmt,
+    "record_innovations": can_record_innovations,
 }

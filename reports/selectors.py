@@ -369,3 +369,8 @@ def band_case(month: Month, prefix: str = "") -> Case:
         for i, (_, high) in enumerate(AGE_BANDS)
     ]
     return Case(*whens, default=Value(len(AGE_BANDS) - 1), output_field=IntegerField())
+
+
+def skdn_months(*, posyandu_ids, months: list[Month]) -> dict[Month, dict[int, Skdn]]:
+    """SKDN of each Posyandu in each of `months`: four queries a month, whatever the data size."""
+    return {month: skdn(posyandu_ids=posyandu_ids, month=month) for month in months}

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
@@ -40,6 +41,7 @@ class Command(BaseCommand):
             build_vital(today=today)  # registry.demo_vital: births, deaths, a move out and a return
             demo_pregnancy.build_pregnancies(people=Person.objects.all(), today=today, seed=seed)
             demo_immunisation.build(today=today, seed=seed)
+            call_command("seed_inovasi_demo", seed=seed)  # inovasi sits above visits: by name, no import
             self.stdout.write(self.style.SUCCESS(f"Data contoh dibuat ({visits} kunjungan)."))
         self.stdout.write(f"\nAkun contoh (kata sandi semua: {demo.DEMO_PASSWORD}):")
         for login in logins:
