@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from registry import demo
 from visits.demo import build_visits
+from visits.demo_home_visits import build_home_visit_cases
 
 NOT_PRODUCTION_FLAG = "--i-know-this-is-not-production"
 
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             today = timezone.localdate()
             logins = demo.build_demo(seed=seed, today=today)
             visits = build_visits(today=today, seed=seed)
+            build_home_visit_cases(today=today)
             self.stdout.write(self.style.SUCCESS(f"Data contoh dibuat ({visits} kunjungan)."))
         self.stdout.write(f"\nAkun contoh (kata sandi semua: {demo.DEMO_PASSWORD}):")
         for login in logins:
