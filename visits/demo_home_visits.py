@@ -11,12 +11,8 @@ from django.db import transaction
 
 from registry.models import Household, Person, Posyandu, Relation
 from visits import home_visit_selectors, services
+from visits.demo import _months_back
 from visits.home_visit_services import home_visit_close
-
-
-def _months_back(today: dt.date, n: int) -> dt.date:
-    index = today.year * 12 + today.month - 1 - n
-    return dt.date(index // 12, index % 12 + 1, 10)
 
 
 def _person(household: Household, nama: str, sex: str, born: dt.date, hubungan: str, **extra) -> Person:
@@ -53,7 +49,7 @@ def _tbc_family(posyandu: Posyandu, today: dt.date, user) -> None:
     _home_visit(father, day(20), 5, user, gejala_tbc=["batuk_2_minggu", "keringat_malam"])
     _home_visit(mother, day(5), 5, user, tanda_bahaya=True)
     for back, weight in ((3, 9.4), (2, 9.3), (1, 9.2)):  # weight lost two months running: 2T
-        _home_visit(child, _months_back(today, back), 2, user, berat_kg=weight, cara_ukur=1)
+        _home_visit(child, dt.date(*_months_back(today, back), 10), 2, user, berat_kg=weight, cara_ukur=1)
 
 
 def _nifas_family(posyandu: Posyandu, today: dt.date, user) -> Person:
@@ -64,7 +60,9 @@ def _nifas_family(posyandu: Posyandu, today: dt.date, user) -> Person:
         home, "Wulan Sari", "P", day(24 * 365), Relation.ANAK, hpht=day(8 + 275), tanggal_persalinan=day(8)
     )
     baby = _person(home, "Bayi Ny. Wulan", "P", day(8), Relation.CUCU)
-    _home_visit(grandfather, _months_back(today, 1), 2, user, sistol=160, diastol=100, gula_darah=230)
+    _home_visit(
+        grandfather, dt.date(*_months_back(today, 1), 10), 2, user, sistol=160, diastol=100, gula_darah=230
+    )
     return baby
 
 
