@@ -1,5 +1,6 @@
 """Demo data for the home-visit list: in every Posyandu two households whose members are on the
-list for each reason (danger sign, nifas, newborn, referral, 2T, PTM, TBC suspect and contact),
+list for each reason (danger sign, nifas, newborn, referral, 2T, PTM, remaja anemia, TBC suspect
+and contact),
 recorded as home visits through the services, and one reason already closed by a home visit."""
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ def _nifas_family(posyandu: Posyandu, today: dt.date, user) -> Person:
         home, "Wulan Sari", "P", day(24 * 365), Relation.ANAK, hpht=day(8 + 275), tanggal_persalinan=day(8)
     )
     baby = _person(home, "Bayi Ny. Wulan", "P", day(8), Relation.CUCU)
+    dinda = _person(home, "Dinda Lestari", "P", day(14 * 365), Relation.ANAK)
+    _home_visit(dinda, dt.date(*_months_back(today, 1), 12), 2, user, hb=10.8)
     _home_visit(
         grandfather, dt.date(*_months_back(today, 1), 10), 2, user, sistol=160, diastol=100, gula_darah=230
     )

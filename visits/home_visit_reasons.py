@@ -29,6 +29,7 @@ REASONS: dict[str, str] = {
     "imunisasi": "Imunisasi terlambat (DOFU)",
     "vitamin_a": "Vitamin A belum diberikan setelah bulan vitamin A",
     "ptm": "Hipertensi/gula darah/obesitas belum dipantau",
+    "anemia_remaja": "Remaja putri anemia belum dipantau",
     "tbc": "Terduga TBC belum dipantau",
     "tbc_kontak": "Kontak serumah terduga TBC belum diskrining",
     "belum_datang": "Belum datang bulan ini",
@@ -106,6 +107,14 @@ def ptm_findings(
         imt = float(berat_kg) / (float(tinggi_cm) / 100) ** 2
         found.append(f"IMT {imt:.1f}".replace(".", ","))
     return found
+
+
+def remaja_anemia(subject: Subject, hb: float | None) -> bool:
+    """A remaja putri (10–17) with Hb < 12 g/dL: referred (KMK ILP 2023 L3497) and followed up
+    at home when she does not come back (L2837 "tidak melakukan kunjungan ulang")."""
+    return (
+        hb is not None and rules.is_remaja_putri(subject) and float(hb) < rules.HB_ANEMIA_REMAJA_PUTRI_BELOW
+    )
 
 
 def _obese(berat_kg: float, tinggi_cm: float) -> bool:

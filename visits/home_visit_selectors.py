@@ -174,6 +174,33 @@ def ptm_not_followed_up(posyandu_ids: list[int], on: dt.date) -> Iterable[Found]
     return found
 
 
+def remaja_anemia_not_followed_up(posyandu_ids: list[int], on: dt.date) -> Iterable[Found]:
+    """Remaja putri whose latest Hb was below 12 g/dL and who has not come this month (KMK ILP
+    2023 L2837, L3497)."""
+    seen = Visit.objects.filter(tanggal__range=month_bounds(on)).values("person_id")
+    # A loose cut in SQL (under about 19); remaja_anemia checks 10–17 years at the measurement.
+    girls = sasaran(posyandu_ids).filter(
+        jenis_kelamin=Sex.PEREMPUAN, tanggal_lahir__gt=on.replace(year=on.year - 19, day=1)
+    )
+    latest = (
+        Measurement.objects.filter(
+            hb__isnull=False,
+            visit__person_id__in=girls.exclude(pk__in=seen).values("pk"),
+            visit__tanggal__lte=on,
+        )
+        .order_by("visit__person_id", "-visit__tanggal", "-visit_id")
+        .distinct("visit__person_id")
+        .values_list("visit__person_id", "visit__tanggal", "visit__person__tanggal_lahir", "hb")
+    )
+    return [
+        Found(
+            pk, "anemia_remaja", f"Hb {hb:g} g/dL pada {_d(day)}; belum dipantau bulan ini".replace(".", ",")
+        )
+        for pk, day, born, hb in latest
+        if hv.remaja_anemia(Subject(born, day, Sex.PEREMPUAN), hb)
+    ]
+
+
 def _tbc_suspects(posyandu_ids: list[int], on: dt.date) -> QuerySet[Care]:
     return Care.objects.filter(
         visit__person__household__posyandu_id__in=posyandu_ids,
@@ -230,6 +257,7 @@ PROVIDERS: dict[str, Provider] = {
     "rujukan": referral_not_followed_up,
     "gizi": gizi_not_followed_up,
     "ptm": ptm_not_followed_up,
+    "anemia_remaja": remaja_anemia_not_followed_up,
     "tbc": tbc_not_followed_up,
     "tbc_kontak": tbc_contacts,
     "belum_datang": missed_this_month,

@@ -12,7 +12,7 @@ urlpatterns = [
     path("kunjungan/<int:pk>/meja/<int:meja>/", opening_day.visit_meja, name="visit_meja"),
     path("kunjungan-rumah/", home_visits.home_visit_list, name="home_visit_list"),
     path(
-        "kunjungan-rumah/<int:person_pk>/<slug:kode>/",
+        "kunjungan-rumah/<int:pk>/hasil/",
         home_visits.home_visit_outcome,
         name="home_visit_outcome",
     ),

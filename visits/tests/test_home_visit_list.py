@@ -160,6 +160,22 @@ def test_ptm_latest_measurement_flagged_and_no_visit_this_month(world, person, v
     assert normal.pk not in listed
 
 
+def test_remaja_putri_anemia_on_the_latest_hb_and_no_visit_this_month(world, person, visit_on, kader):
+    def measured(born, hb, day=dt.date(2026, 10, 20)):
+        girl = person(tanggal_lahir=born)
+        save(visit_on(girl, day), 2, kader, hb=hb)
+        return girl
+
+    low = measured(dt.date(2011, 5, 1), 11.9)
+    measured(dt.date(2011, 5, 2), 12.0)  # not anaemic
+    back = measured(dt.date(2011, 5, 3), 10.0)
+    visit_on(back, dt.date(2026, 11, 3))
+    boy = person(tanggal_lahir=dt.date(2011, 5, 4), jenis_kelamin="L")
+    save(visit_on(boy, dt.date(2026, 10, 20)), 2, kader, hb=10.0)  # remaja putra: not this reason
+    listed = found(hvs.remaja_anemia_not_followed_up, world.a.posyandu)
+    assert listed == {low.pk: "Hb 11,9 g/dL pada 20-10-2026; belum dipantau bulan ini"}
+
+
 def test_tbc_suspect_and_household_contacts(world, visit_on, kader):
     household = make_household(world.a.posyandu)
     suspect = make_person(

@@ -30,7 +30,7 @@ def balita_in(area, nama="Nabila"):
 
 
 def outcome_url(person, kode="belum_datang"):
-    return reverse("home_visit_outcome", args=[person.pk, kode])
+    return f"{reverse('home_visit_outcome', args=[person.pk])}?alasan={kode}"
 
 
 def listed(client, **params):
@@ -112,9 +112,11 @@ def test_a_missing_outcome_is_refused_beside_the_field_and_keeps_the_note(login,
     assert not HomeVisitOutcome.objects.exists()
 
 
-def test_unknown_reason_is_404(login, world):
+def test_unknown_or_missing_reason_is_404(login, world):
     nabila = balita_in(world.a)
-    assert login("kader_a").get(outcome_url(nabila, "tidak_ada")).status_code == 404
+    client = login("kader_a")
+    assert client.get(outcome_url(nabila, "tidak_ada")).status_code == 404
+    assert client.get(reverse("home_visit_outcome", args=[nabila.pk])).status_code == 404
 
 
 @pytest.mark.parametrize("role", VISIBLE)
@@ -159,5 +161,5 @@ def _people(world, n: int) -> None:
 def test_the_list_uses_a_constant_number_of_queries(login, world, size, django_assert_num_queries):
     _people(world, size)
     client = login("kader_a")
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(18):
         client.get(reverse("home_visit_list"), {"status": "semua"})

@@ -113,3 +113,13 @@ def test_filter_rows_by_status_reason_and_group():
     ]
     assert [row.person for row in hv.filter_rows(rows, group=Group.LANSIA, status=hv.ALL)] == [people[2]]
     assert hv.filter_rows(rows, kode="gizi", status=hv.ALL) == []
+
+
+def test_remaja_putri_anemia_below_12_from_10_to_17_years():
+    assert hv.remaja_anemia(adult(15, "P"), 11.9)
+    assert not hv.remaja_anemia(adult(15, "P"), 12.0)
+    assert hv.remaja_anemia(adult(10, "P"), 9.0)
+    assert not hv.remaja_anemia(adult(18, "P"), 9.0)
+    assert not hv.remaja_anemia(adult(9, "P"), 9.0)
+    assert not hv.remaja_anemia(adult(15, "L"), 9.0)
+    assert not hv.remaja_anemia(adult(15, "P"), None)

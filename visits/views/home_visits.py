@@ -64,9 +64,11 @@ def home_visit_list(request):
     return render(request, "visits/home_visit_list.html", context)
 
 
-def home_visit_outcome(request, person_pk: int, kode: str):
-    """Record a home visit's outcome for one reason; it closes the reason for this month."""
-    person = get_scoped_or_404(Person.objects.select_related("household"), request.user, pk=person_pk)
+def home_visit_outcome(request, pk: int):
+    """Record a home visit's outcome for one reason (`?alasan=kode`); it closes the reason for
+    this month."""
+    person = get_scoped_or_404(Person.objects.select_related("household"), request.user, pk=pk)
+    kode = request.GET.get("alasan", "")
     if kode not in selectors.PROVIDERS:
         raise Http404("Alasan tidak dikenal.")
     access.require(access.can_record_visits(request.user), access.READ_ONLY)
