@@ -1,7 +1,6 @@
 """Demo data for the home-visit list: in every Posyandu two households whose members are on the
 list for each reason (danger sign, nifas, newborn, referral, 2T, PTM, remaja anemia, TBC suspect
-and contact),
-recorded as home visits through the services, and one reason already closed by a home visit."""
+and contact), recorded as home visits through the services, and one reason already closed."""
 
 from __future__ import annotations
 
