@@ -2,13 +2,13 @@
 
 from django import forms
 
-from visits.models import Outcome
+from visits.models import HomeVisitResult
 
 
 class HomeVisitOutcomeForm(forms.Form):
     hasil = forms.ChoiceField(
         label="Hasil kunjungan",
-        choices=Outcome.choices,
+        choices=HomeVisitResult.choices,
         widget=forms.RadioSelect,
         error_messages={"required": "Pilih hasil kunjungan.", "invalid_choice": "Pilih hasil kunjungan."},
     )

@@ -1,9 +1,17 @@
-from .home_visit import HomeVisitOutcome, Outcome
+from .home_visit import HomeVisitOutcome, HomeVisitResult
 from .records import Care, Counselling, Measurement
 from .review import AuditEntry, Referral
 from .visit import OpeningDay, Visit, VisitKind
 
 __all__ = [
-    "AuditEntry", "Care", "Counselling", "HomeVisitOutcome", "Measurement", "OpeningDay", "Outcome",
-    "Referral", "Visit", "VisitKind",
-]  # fmt: skip
+    "AuditEntry",
+    "Care",
+    "Counselling",
+    "HomeVisitOutcome",
+    "HomeVisitResult",
+    "Measurement",
+    "OpeningDay",
+    "Referral",
+    "Visit",
+    "VisitKind",
+]

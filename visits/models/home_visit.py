@@ -8,7 +8,7 @@ from registry.models import Person, Posyandu
 from .visit import Visit
 
 
-class Outcome(models.TextChoices):
+class HomeVisitResult(models.TextChoices):
     DILAYANI = "dilayani", "Ditemui dan dilayani"
     DIRUJUK = "dirujuk", "Dirujuk"
     TIDAK_DITEMUI = "tidak_ditemui", "Tidak ditemui"
@@ -25,7 +25,7 @@ class HomeVisitOutcome(models.Model):
     kode = models.CharField("alasan", max_length=20)
     bulan = models.DateField("bulan")
     alasan = models.CharField("alasan saat dikunjungi", max_length=200)
-    hasil = models.CharField("hasil kunjungan", max_length=15, choices=Outcome)
+    hasil = models.CharField("hasil kunjungan", max_length=15, choices=HomeVisitResult)
     catatan = models.CharField("catatan", max_length=200, blank=True)
     tanggal = models.DateField("tanggal kunjungan")
     visit = models.ForeignKey(Visit, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
