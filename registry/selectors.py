@@ -85,6 +85,13 @@ def counted_in_month_q(first: dt.date, last: dt.date, prefix: str = "") -> Q:
     return ~Exists(dead) & ~Exists(gone)
 
 
+def present_on_q(day: dt.date, prefix: str = "") -> Q:
+    """Person rows still here on `day`: not dead on or before it, not departed on or before it
+    unless back by then. For the lists a kader acts on (home visits, DOFU, sweeping), where a
+    child who died this month must not be visited; counts use counted_in_month_q."""
+    return counted_in_month_q(day + dt.timedelta(days=1), day, prefix)
+
+
 def _pregnant_q(on: dt.date, prefix: str) -> Q:
     rules = lifecycle.RULES
     f = lambda name: f"{prefix}{name}"  # noqa: E731

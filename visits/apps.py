@@ -13,6 +13,7 @@ class VisitsConfig(AppConfig):
         register_posyandu_path(m.OpeningDay, "posyandu__")
         register_posyandu_path(m.Visit, "posyandu__")
         register_posyandu_path(m.Dose, "person__household__posyandu__")
+        register_posyandu_path(m.HomeVisitOutcome, "posyandu__")
         for model in (m.Measurement, m.Counselling, m.Care, m.Referral, m.AuditEntry):
             register_posyandu_path(model, "visit__posyandu__")
         register_posyandu_path(m.Pregnancy, "ibu__household__posyandu__")

@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from registry.lifecycle import months_before
 from registry.models import Person, Posyandu
 from registry.scoping import scope
+from registry.selectors import present_on_q
 
 from . import immunisation_rules as rules
 from .models import Dose
@@ -50,8 +51,10 @@ class DofuRow:
 
 
 def baduta_of(posyandu_ids: list[int], on: dt.date) -> QuerySet[Person]:
-    """Children under 24 months on `on` whose household belongs to one of the Posyandu."""
+    """Children under 24 months on `on` whose household belongs to one of the Posyandu, still
+    here on that day (not dead, not departed)."""
     return Person.objects.filter(
+        present_on_q(on),
         household__posyandu_id__in=posyandu_ids,
         tanggal_lahir__lte=on,
         tanggal_lahir__gt=months_before(on, CARD_BEFORE_MONTHS),

@@ -6,10 +6,9 @@ import datetime as dt
 
 from django.db.models import Count, Q, QuerySet
 
-from registry.lifecycle import Group
-from registry.models import Person, Posyandu, Relation, Sex
+from registry.models import Person, Relation, Sex
 from registry.scoping import scope
-from registry.selectors import counted_in_month_q, lifecycle_q, person_search
+from registry.selectors import person_search
 
 from . import pregnancy_selectors, service_windows
 from .growth.kms import MonthResult, Weighing, kms_history
@@ -19,7 +18,6 @@ from .results.meja3 import child_growth_charts
 
 ACTIVE_REFERRAL = Q(visits__referrals__dibatalkan_at__isnull=True)  # not cancelled by a correction
 _ACTIVE = Q(visits__dihapus_at__isnull=True)
-HOME_VISIT_GROUPS = [Group.BAYI_BALITA, Group.IBU_HAMIL, Group.IBU_NIFAS_MENYUSUI, Group.LANSIA]
 
 
 def opening_days(*, user) -> QuerySet[OpeningDay]:
@@ -95,22 +93,6 @@ def month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
     first = day.replace(day=1)
     next_first = (first + dt.timedelta(days=32)).replace(day=1)
     return first, next_first - dt.timedelta(days=1)
-
-
-def not_seen_this_month(*, user, posyandu: Posyandu, today: dt.date, groups: list[Group]) -> QuerySet[Person]:
-    """Sasaran of a Posyandu in the given groups with no visit yet this month: who to visit at home."""
-    first, last = month_bounds(today)
-    in_groups = Q()
-    for group in groups:
-        in_groups |= lifecycle_q(group, today)
-    seen = Visit.objects.filter(tanggal__range=(first, last)).values("person_id")
-    return (
-        scope(Person.objects.filter(household__posyandu=posyandu), user)
-        .filter(in_groups, counted_in_month_q(first, last))
-        .exclude(pk__in=seen)
-        .select_related("household")
-        .order_by("household__rt", "household__alamat", "nama")
-    )
 
 
 def person_measurements(person: Person) -> list[Measurement]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import growth_check, immunisation, opening_day, pregnancy
+from .views import growth_check, home_visits, immunisation, opening_day, pregnancy
 
 urlpatterns = [
     path("gizi/cek/", growth_check.growth_check, name="growth_check"),
@@ -10,7 +10,12 @@ urlpatterns = [
     path("kunjungan/<int:pk>/", opening_day.visit_detail, name="visit_detail"),
     path("kunjungan/<int:pk>/hapus/", opening_day.visit_remove, name="visit_remove"),
     path("kunjungan/<int:pk>/meja/<int:meja>/", opening_day.visit_meja, name="visit_meja"),
-    path("kunjungan-rumah/", opening_day.home_visit_list, name="home_visit_list"),
+    path("kunjungan-rumah/", home_visits.home_visit_list, name="home_visit_list"),
+    path(
+        "kunjungan-rumah/<int:pk>/hasil/",
+        home_visits.home_visit_outcome,
+        name="home_visit_outcome",
+    ),
     path("rujukan/", opening_day.referral_list, name="referral_list"),
     path("rujukan/<int:pk>/tindak-lanjut/", opening_day.referral_follow_up, name="referral_follow_up"),
     path("warga/<int:pk>/kehamilan/baru/", pregnancy.pregnancy_new, name="pregnancy_new"),

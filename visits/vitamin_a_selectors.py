@@ -18,6 +18,7 @@ from common.numbers import format_percent, percent
 from registry.lifecycle import completed_months, months_before
 from registry.models import Person
 from registry.scoping import scope
+from registry.selectors import counted_in_month_q
 
 from .models import Care
 from .selectors import month_bounds
@@ -74,9 +75,11 @@ def _given(start: dt.date, end: dt.date) -> Exists:
 
 def round_sasaran(posyandu_ids: list[int], rnd: Round) -> QuerySet[Person]:
     """The round's children (6–59 months on its last day) with `diberi` (given in the round
-    month) and `susulan` (given in the sweeping month), one query."""
+    month) and `susulan` (given in the sweeping month), one query. The dead and departed leave
+    from the month after (counted_in_month_q)."""
     low, high = VITAMIN_A["biru"][0], VITAMIN_A["merah"][1]
     return Person.objects.filter(
+        counted_in_month_q(rnd.first, rnd.last),
         household__posyandu_id__in=posyandu_ids,
         tanggal_lahir__lte=months_before(rnd.last, low),
         tanggal_lahir__gt=months_before(rnd.last, high),

@@ -1,3 +1,4 @@
+from .home_visit import HomeVisitOutcome, HomeVisitResult
 from .immunisation import Dose, Tempat
 from .pregnancy import AncContact, Outcome, PostnatalContact, Pregnancy, SupplementaryFood, TdDose
 from .records import Care, Counselling, Measurement
@@ -5,7 +6,7 @@ from .review import AuditEntry, Referral
 from .visit import OpeningDay, Visit, VisitKind
 
 __all__ = [
-    "AncContact", "AuditEntry", "Care", "Counselling", "Dose", "Measurement", "OpeningDay", "Outcome",
-    "PostnatalContact", "Pregnancy", "Referral", "SupplementaryFood", "Tempat", "TdDose", "Visit",
-    "VisitKind",
+    "AncContact", "AuditEntry", "Care", "Counselling", "Dose", "HomeVisitOutcome", "HomeVisitResult",
+    "Measurement", "OpeningDay", "Outcome", "PostnatalContact", "Pregnancy", "Referral", "SupplementaryFood",
+    "Tempat", "TdDose", "Visit", "VisitKind",
 ]  # fmt: skip

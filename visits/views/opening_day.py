@@ -1,9 +1,10 @@
-"""Pages of an opening day and its five tables (meja), home visits and referrals. Thin:
+"""Pages of an opening day and its five tables (meja), a visit and referrals (home visits:
+visits/views/home_visits.py). Thin:
 reads in selectors, writes in services, access in registry.scoping and registry.access."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -213,28 +214,3 @@ def referral_follow_up(request, pk: int):
         messages.success(request, f"Tindak lanjut rujukan {referral.visit.person.nama} dicatat.")
         return redirect_back(request, request.POST.get("next"), "referral_list")
     return render(request, "visits/referral_follow_up.html", {"referral": referral, "form": form})
-
-
-def home_visit_list(request):
-    posyandu_list = registry_selectors.posyandu_choices(user=request.user)
-    chosen = request.GET.get("posyandu") or request.POST.get("posyandu")
-    posyandu = get_object_or_404(posyandu_list, pk=int_or_none(chosen)) if chosen else posyandu_list.first()
-    if request.method == "POST":
-        access.require(access.can_record_visits(request.user), access.READ_ONLY)
-        person_pk = int_or_none(request.POST.get("person"))
-        person = get_scoped_or_404(Person.objects.all(), request.user, pk=person_pk)
-        visit = services.visit_register(person=person, user=request.user, tanggal=timezone.localdate())
-        return redirect("visit_meja", pk=visit.pk, meja=2)
-    people = (
-        selectors.not_seen_this_month(
-            user=request.user,
-            posyandu=posyandu,
-            today=timezone.localdate(),
-            groups=selectors.HOME_VISIT_GROUPS,
-        )
-        if posyandu
-        else []
-    )
-    context = {"posyandu": posyandu, "posyandu_list": posyandu_list, "people": page_of(request, people),
-               "today": timezone.localdate()}  # fmt: skip
-    return render(request, "visits/home_visit_list.html", context)

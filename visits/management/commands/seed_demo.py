@@ -8,6 +8,7 @@ from registry.demo_vital import build_vital
 from registry.models import Person
 from visits import demo_immunisation, demo_pregnancy
 from visits.demo import build_visits
+from visits.demo_home_visits import build_home_visit_cases
 
 NOT_PRODUCTION_FLAG = "--i-know-this-is-not-production"
 
@@ -42,6 +43,7 @@ class Command(BaseCommand):
             demo_pregnancy.build_pregnancies(people=Person.objects.all(), today=today, seed=seed)
             demo_immunisation.build(today=today, seed=seed)
             call_command("seed_inovasi_demo", seed=seed)  # inovasi sits above visits: by name, no import
+            build_home_visit_cases(today=today)
             self.stdout.write(self.style.SUCCESS(f"Data contoh dibuat ({visits} kunjungan)."))
         self.stdout.write(f"\nAkun contoh (kata sandi semua: {demo.DEMO_PASSWORD}):")
         for login in logins:
