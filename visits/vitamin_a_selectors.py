@@ -56,6 +56,11 @@ def round_of(on: dt.date) -> Round:
     return Round(on.year, max(started)) if started else Round(on.year - 1, max(VITAMIN_A_MONTHS))
 
 
+def in_sweep(on: dt.date) -> bool:
+    """True in a round month and the sweeping month after it, when the sweep list is asked for."""
+    return on <= round_of(on).sweep_last
+
+
 def band_of(birth_date: dt.date, on: dt.date) -> str | None:
     """ "biru" (6–11 months) or "merah" (12–59 months) on `on`, else None (service_windows)."""
     months = completed_months(birth_date, on)
@@ -133,8 +138,8 @@ def round_report(*, user, posyandu_ids: list[int], rnd: Round) -> RoundReport:
 def vitamin_a_sweep_people(posyandu_ids: list[int], on_date: dt.date) -> list[tuple[int, str]]:
     """(person_id, reason) of children of the round to sweep on `on_date`: during the round month
     and the month after, those not yet given. The caller scopes `posyandu_ids` to the user."""
-    rnd = round_of(on_date)
-    if on_date > rnd.sweep_last:
+    if not in_sweep(on_date):
         return []
+    rnd = round_of(on_date)
     people = round_sasaran(posyandu_ids, rnd).filter(diberi=False, susulan=False).order_by("nama")
     return [(pk, f"Vitamin A {rnd} belum diberikan") for pk in people.values_list("pk", flat=True)]

@@ -203,3 +203,32 @@ def test_tbc_symptoms_older_than_90_days_leave_the_list(world, visit_on, kader, 
 def test_a_provider_of_person_and_text_joins_the_list_with_one_line():
     provider = hvs.coded("imunisasi", lambda ids, on: [(7, f"MR1 terlambat ({on:%m-%Y})")])
     assert list(provider([1], ON)) == [hvs.Found(7, "imunisasi", "MR1 terlambat (11-2026)")]
+
+
+def test_the_dead_and_the_departed_leave_every_reason_from_the_day(world, person, kader):
+    """present_on_q: a balita who died on 10 November is not visited on the 16th, nor one who
+    moved out on the 16th itself; one who moved on the 17th still is."""
+    from registry.models import Death, Departure
+
+    died, moved, moving = (person(tanggal_lahir=dt.date(2025, 9, d)) for d in (1, 2, 3))
+    Death.objects.create(
+        person=died, tanggal=dt.date(2026, 11, 10), tempat="rumah", sebab="demam", oleh=kader
+    )
+    Departure.objects.create(person=moved, tanggal=ON, jenis="pindah", alasan="ikut orang tua", oleh=kader)
+    Departure.objects.create(
+        person=moving, tanggal=ON + dt.timedelta(days=1), jenis="pindah", alasan="ikut orang tua", oleh=kader
+    )
+    listed = {f.person_id for f in hvs.found_reasons([world.a.posyandu.pk], ON)}
+    assert moving.pk in listed and not {died.pk, moved.pk} & listed
+
+
+def test_immunisation_overdue_and_vitamin_a_sweep_are_reasons(world, person):
+    """Wired from visits/immunisation_selectors.py and visits/vitamin_a_selectors.py: a 10-month-old
+    with no dose at all is overdue; in September (the sweeping month after August) a 6–11-month-old
+    without the August capsule is swept; in November nobody is."""
+    baby = person(tanggal_lahir=dt.date(2025, 11, 1))
+    on_list = hvs.PROVIDERS["imunisasi"]([world.a.posyandu.pk], dt.date(2026, 9, 10))
+    assert {(f.person_id, f.kode) for f in on_list} == {(baby.pk, "imunisasi")}
+    swept = hvs.PROVIDERS["vitamin_a"]([world.a.posyandu.pk], dt.date(2026, 9, 10))
+    assert [(f.person_id, f.kode) for f in swept] == [(baby.pk, "vitamin_a")]
+    assert list(hvs.PROVIDERS["vitamin_a"]([world.a.posyandu.pk], ON)) == []

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import make_household, make_person, save
-from visits import services
+from visits import services, vitamin_a_selectors
 from visits.models import Measurement, OpeningDay, Visit
 
 
@@ -70,7 +70,8 @@ def test_stale_form_shows_the_conflict_and_keeps_the_input(kader, world, balita,
 
 def test_home_visit_list_shows_sasaran_not_seen_this_month(kader, world, balita, today):
     def listed():
-        return [row.person for row in kader.get(reverse("home_visit_list")).context["rows"]]
+        rows = kader.get(reverse("home_visit_list"), {"alasan": "belum_datang"}).context["rows"]
+        return [row.person for row in rows]
 
     assert balita in listed()
     kader.post(reverse("home_visit_list"), {"posyandu": world.a.posyandu.pk, "person": balita.pk})
@@ -101,7 +102,7 @@ def _busy_day(world, today, people: int):
 
 @pytest.mark.parametrize(
     ("page", "queries"),
-    [("opening_day_detail", 6), ("referral_list", 5), ("home_visit_list", 16), ("opening_day_list", 6)],
+    [("opening_day_detail", 6), ("referral_list", 5), ("home_visit_list", 17), ("opening_day_list", 6)],
 )
 def test_pages_use_a_constant_number_of_queries(
     login, world, today, page, queries, django_assert_num_queries
@@ -109,6 +110,8 @@ def test_pages_use_a_constant_number_of_queries(
     day = _busy_day(world, today, 12)
     client = login("admin")
     target = reverse(page, args=[day.pk]) if page == "opening_day_detail" else reverse(page)
+    if page == "home_visit_list" and vitamin_a_selectors.in_sweep(today):
+        queries += 1  # the vitamin A sweep asks only in a round month and the month after
     with django_assert_num_queries(queries):
         assert client.get(target).status_code == 200
 
