@@ -1,0 +1,64 @@
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from pembinaan import services
+from pembinaan.models import Criterion
+from tests.factories import child_in
+from visits import services as visit_services
+
+
+@pytest.fixture
+def weigh(world):
+    """Weigh a person at a Posyandu on a date (recorded by the admin: no edit window)."""
+    admin = world.users["admin"]
+
+    def record(person, posyandu, day: dt.date, kg: str):
+        opening = visit_services.opening_day_open(posyandu=posyandu, tanggal=day, user=admin)
+        visit = visit_services.visit_register(person=person, opening_day=opening, user=admin)
+        data = {"berat_kg": Decimal(kg), "cara_ukur": 1}
+        visit_services.record_save(visit=visit, meja=2, data=data, user=admin, version=None)
+        return visit
+
+    return record
+
+
+@pytest.fixture
+def child(world):
+    def make(posyandu, born=dt.date(2025, 1, 15)):
+        return child_in(posyandu, tanggal_lahir=born, jenis_kelamin="L")
+
+    return make
+
+
+@pytest.fixture
+def round_a(world):
+    """A 2026 round of Puskesmas A opened by its staff (the default instrument)."""
+    return services.round_create(
+        user=world.users["staff_a"],
+        nama="Lomba",
+        tahun=2026,
+        instrument_id=instrument_id(),
+        area=f"pkm-{world.pkm_a.pk}",
+    )
+
+
+@pytest.fixture
+def round_kab(world):
+    """A 2026 round of Kota Metro (Puskesmas A and B) opened by Dinkes."""
+    return services.round_create(
+        user=world.users["dinkes_1"],
+        nama="Lomba kota",
+        tahun=2026,
+        instrument_id=instrument_id(),
+        area=f"kab-{world.kab1.pk}",
+    )
+
+
+def instrument_id() -> int:
+    return Criterion.objects.values_list("instrument_id", flat=True).first()
+
+
+def criteria():
+    return {c.kode: c for c in Criterion.objects.filter(instrument_id=instrument_id())}
