@@ -1,7 +1,9 @@
 import datetime as dt
+import importlib
 from decimal import Decimal
 
 import pytest
+from django.apps import apps as django_apps
 
 from pembinaan import services
 from pembinaan.models import Criterion
@@ -56,7 +58,16 @@ def round_kab(world):
     )
 
 
+def ensure_default_instrument() -> None:
+    """The default instrument comes from a data migration, which a transactional (browser) test
+    flushes away; put it back for the tests that run after one."""
+    if not Criterion.objects.exists():
+        migration = importlib.import_module("pembinaan.migrations.0002_default_instrument")
+        migration.create(django_apps, None)
+
+
 def instrument_id() -> int:
+    ensure_default_instrument()
     return Criterion.objects.values_list("instrument_id", flat=True).first()
 
 
