@@ -97,7 +97,7 @@ def kab_kota_rows(*, user, kab_kota: KabKota, month: Month) -> list[PuskesmasRow
         rows[pkm].posyandu += 1
         rows[pkm].strata[strata] += 1
     visited = Visit.objects.filter(posyandu_id__in=posyandu_of, tanggal__range=(month.first, month.last))
-    for pid in visited.values_list("posyandu_id", flat=True).distinct():
+    for pid in visited.order_by().values_list("posyandu_id", flat=True).distinct():
         rows[posyandu_of[pid]].reported += 1
     kader = kader_figures(posyandu_of) or {}
     for pkm, row in rows.items():

@@ -27,6 +27,13 @@ def posyandu_or_404(request, round: Round, pid: int):
     return get_scoped_or_404(selectors.round_posyandu(round=round, user=request.user), request.user, pk=pid)
 
 
+def _scored(request, pk: int, pid: int):
+    """The round, one of its Posyandu, the instrument's criteria and the scores saved so far."""
+    round = round_or_404(request, pk)
+    posyandu = posyandu_or_404(request, round, pid)
+    return round, posyandu, selectors.criteria(round), selectors.scores_of(round=round, posyandu=posyandu)
+
+
 def _refused(form, error: ValidationError) -> None:
     """The service's refusals beside their fields (or above the form)."""
     for name, texts in error.message_dict.items():
@@ -92,10 +99,7 @@ def round_detail(request, pk: int):
 
 
 def score_page(request, pk: int, pid: int):
-    round = round_or_404(request, pk)
-    posyandu = posyandu_or_404(request, round, pid)
-    criteria = selectors.criteria(round)
-    saved = selectors.scores_of(round=round, posyandu=posyandu)
+    round, posyandu, criteria, saved = _scored(request, pk, pid)
     data = prefill.prefill(
         codes={c.data_source for c in criteria},
         posyandu_ids=[posyandu.pk],
@@ -134,10 +138,7 @@ def score_page(request, pk: int, pid: int):
 
 def coaching_page(request, pk: int, pid: int):
     """The gaps of a Posyandu (criteria scored 1–2) and the pembinaan recorded for them."""
-    round = round_or_404(request, pk)
-    posyandu = posyandu_or_404(request, round, pid)
-    criteria = selectors.criteria(round)
-    saved = selectors.scores_of(round=round, posyandu=posyandu)
+    round, posyandu, criteria, saved = _scored(request, pk, pid)
     gaps = [c for c in criteria if c.pk in saved and saved[c.pk].skor <= 2]
     form = CoachingForm(
         request.POST or None, criteria=gaps or criteria, initial={"tanggal": timezone.localdate()}

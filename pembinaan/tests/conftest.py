@@ -34,28 +34,22 @@ def child(world):
     return make
 
 
+def open_round(user, area: str):
+    return services.round_create(
+        user=user, nama="Lomba", tahun=2026, instrument_id=instrument_id(), area=area
+    )
+
+
 @pytest.fixture
 def round_a(world):
     """A 2026 round of Puskesmas A opened by its staff (the default instrument)."""
-    return services.round_create(
-        user=world.users["staff_a"],
-        nama="Lomba",
-        tahun=2026,
-        instrument_id=instrument_id(),
-        area=f"pkm-{world.pkm_a.pk}",
-    )
+    return open_round(world.users["staff_a"], f"pkm-{world.pkm_a.pk}")
 
 
 @pytest.fixture
 def round_kab(world):
     """A 2026 round of Kota Metro (Puskesmas A and B) opened by Dinkes."""
-    return services.round_create(
-        user=world.users["dinkes_1"],
-        nama="Lomba kota",
-        tahun=2026,
-        instrument_id=instrument_id(),
-        area=f"kab-{world.kab1.pk}",
-    )
+    return open_round(world.users["dinkes_1"], f"kab-{world.kab1.pk}")
 
 
 def ensure_default_instrument() -> None:

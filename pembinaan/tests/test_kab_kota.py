@@ -16,9 +16,11 @@ URL = reverse("kab_kota_dashboard") + "?bulan=2026-10"
 
 
 def october(world, weigh, child):
-    """Mawar: two balita, one weighed (D/S 50%); Melati and Anggrek: no visit."""
+    """Mawar: three balita, two weighed (D/S 66,7%: two visits, one Posyandu reporting); Melati
+    and Anggrek: no visit."""
     mawar = world.a.posyandu
     weigh(child(mawar), mawar, dt.date(2026, 10, 10), "8.0")
+    weigh(child(mawar), mawar, dt.date(2026, 10, 12), "8.2")
     child(mawar)
     Posyandu.objects.filter(pk=world.b.posyandu.pk).update(strata=Strata.MADYA)
 
@@ -28,7 +30,7 @@ def test_rows_per_puskesmas_agree_with_the_pws_and_count_reporting(world, weigh,
     rows = kab_kota_rows(user=world.users["dinkes_1"], kab_kota=world.kab1, month=OCT)
     a, b = rows
     assert (a.puskesmas.nama, b.puskesmas.nama) == ("Puskesmas A", "Puskesmas B")
-    assert a.figures["ds"].this_month == 50  # D 1 / S 2
+    assert round(a.figures["ds"].this_month, 2) == 66.67  # D 2 / S 3
     pws_total = pws_dashboard(puskesmas=world.pkm_a, indicator=pws.INDICATORS["ds"], month=OCT).total
     assert a.figures["ds"].this_month == pws_total.this_month
     assert b.figures["ds"].this_month is None  # no opening day in Puskesmas B: no figure, not 0

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from pembinaan import prefill, selectors, services
 from pembinaan.models import Coaching, PosyanduScore
+from tests.factories import make_area
 
 from .conftest import criteria
 
@@ -107,6 +108,10 @@ def test_ranking_page_and_excel_in_a_fixed_number_of_queries(
     assert [c.value for c in sheet[4]][:5] == ["Mawar", "Desa A", "Puskesmas A", 1, 92.5]
     assert sheet.max_row == 6  # three Posyandu; two without a total nor a rank
     assert sheet.cell(5, 4).value is None
+    for name in ("Kenanga", "Teratai"):  # more Posyandu, more scores: the same number of queries
+        score(round_kab, make_area(world.a.posyandu.desa, name).posyandu, dinkes, hari_buka=(1, ""))
+    with django_assert_num_queries(12):
+        assert "Teratai" in client.get(reverse("lomba_round", args=[round_kab.pk])).content.decode()
 
 
 def test_scoring_through_the_page_keeps_what_was_typed_on_a_refusal(world, round_a, login):
