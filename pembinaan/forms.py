@@ -82,3 +82,10 @@ class CoachingForm(forms.Form):
     def __init__(self, *args, criteria, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kriteria"].choices = [(c.pk, c.nama) for c in criteria]
+
+
+class CoachingStatusForm(forms.Form):
+    """The follow-up status of one recorded pembinaan (a small form on each row)."""
+
+    pembinaan = forms.IntegerField(min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput)
+    status = forms.ChoiceField(label="Status", choices=CoachingStatus.choices, error_messages=REQUIRED)

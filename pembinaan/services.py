@@ -131,3 +131,13 @@ def coaching_save(
     row.full_clean()
     row.save()
     return row
+
+
+@transaction.atomic
+def coaching_status_save(*, user, coaching: Coaching, status: str) -> Coaching:
+    """Move the follow-up of a pembinaan on (direncanakan → sedang berjalan → selesai)."""
+    access.require(access.can_manage_lomba(user), NOT_MANAGER)
+    assign(coaching, {"status": status}, ("status",))
+    coaching.full_clean()
+    coaching.save()
+    return coaching

@@ -13,8 +13,8 @@ from registry import access
 from registry.scoping import get_scoped_or_404
 
 from . import permissions, prefill, selectors, services
-from .forms import AssessorForm, CoachingForm, RoundForm, ScoreForm
-from .models import Round
+from .forms import AssessorForm, CoachingForm, CoachingStatusForm, RoundForm, ScoreForm
+from .models import CoachingStatus, Round
 
 
 def round_or_404(request, pk: int) -> Round:
@@ -136,9 +136,24 @@ def score_page(request, pk: int, pid: int):
     return render(request, "pembinaan/score.html", context)
 
 
+def _status_update(request, round, posyandu):
+    """A row's "Ubah status": the pembinaan must be this Posyandu's in this round (else 404)."""
+    form = CoachingStatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Status tidak diubah: pilih salah satu status.")
+        return redirect("lomba_coaching", pk=round.pk, pid=posyandu.pk)
+    coachings = selectors.coachings(round=round, posyandu=posyandu, user=request.user)
+    coaching = get_scoped_or_404(coachings, request.user, pk=form.cleaned_data["pembinaan"])
+    services.coaching_status_save(user=request.user, coaching=coaching, status=form.cleaned_data["status"])
+    messages.success(request, f"Status pembinaan: {coaching.get_status_display()}.")
+    return redirect("lomba_coaching", pk=round.pk, pid=posyandu.pk)
+
+
 def coaching_page(request, pk: int, pid: int):
     """The gaps of a Posyandu (criteria scored 1–2) and the pembinaan recorded for them."""
     round, posyandu, criteria, saved = _scored(request, pk, pid)
+    if request.method == "POST" and "pembinaan" in request.POST:
+        return _status_update(request, round, posyandu)
     gaps = [c for c in criteria if c.pk in saved and saved[c.pk].skor <= 2]
     form = CoachingForm(
         request.POST or None, criteria=gaps or criteria, initial={"tanggal": timezone.localdate()}
@@ -168,5 +183,6 @@ def coaching_page(request, pk: int, pid: int):
         "gaps": gaps,
         "scores": saved,
         "coachings": selectors.coachings(round=round, posyandu=posyandu, user=request.user),
+        "statuses": CoachingStatus.choices,
     }
     return render(request, "pembinaan/coaching.html", context)

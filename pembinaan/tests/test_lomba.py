@@ -144,8 +144,16 @@ def test_pembinaan_of_a_gap_is_recorded_and_shown_in_the_evidence_pack(world, ro
         url, {"kriteria": sarana.pk, "tanggal": "31-02-2026", "kegiatan": "x", "status": "rencana"}
     )
     assert "Tanggal tidak valid." in bad.content.decode() and Coaching.objects.count() == 0
-    client.post(url, {"kriteria": sarana.pk, "tanggal": "2026-11-20", "kegiatan": "Pengadaan dacin",
-                      "tindak_lanjut": "Usulan Dana Desa", "status": "berjalan"})  # fmt: skip
+    client.post(
+        url,
+        {
+            "kriteria": sarana.pk,
+            "tanggal": "2026-11-20",
+            "kegiatan": "Pengadaan dacin",
+            "tindak_lanjut": "Usulan Dana Desa",
+            "status": "berjalan",
+        },
+    )
     coaching = Coaching.objects.get()
     assert (coaching.criterion, coaching.oleh, coaching.status) == (sarana, staff, "berjalan")
     evidence = client.get(reverse("lomba_evidence", args=[round_a.pk, world.a.posyandu.pk])).content.decode()
@@ -155,3 +163,41 @@ def test_pembinaan_of_a_gap_is_recorded_and_shown_in_the_evidence_pack(world, ro
     assert book.sheetnames == ["Identitas", "Skor", "SKDN", "Cakupan", "Pembinaan"]
     assert book["Pembinaan"].cell(4, 3).value == "Pengadaan dacin"
     assert book["SKDN"].max_row == 3 + 11  # January to November 2026 (today is 16 November)
+
+
+def test_the_follow_up_status_of_a_pembinaan_moves_on_and_stays_in_its_posyandu(world, round_a, login):
+    staff = world.users["staff_a"]
+    sarana = criteria()["sarana"].pk
+    mawar, melati = world.a.posyandu, world.a2.posyandu
+    here = services.coaching_save(
+        user=staff,
+        round=round_a,
+        posyandu=mawar,
+        criterion_id=sarana,
+        tanggal=D(2026, 11, 2),
+        kegiatan="Dacin",
+        tindak_lanjut="",
+        status="rencana",
+    )
+    there = services.coaching_save(
+        user=staff,
+        round=round_a,
+        posyandu=melati,
+        criterion_id=sarana,
+        tanggal=D(2026, 11, 3),
+        kegiatan="Pita LiLA",
+        tindak_lanjut="",
+        status="rencana",
+    )
+    client = login("staff_a")
+    url = reverse("lomba_coaching", args=[round_a.pk, mawar.pk])
+    client.post(url, {"pembinaan": here.pk, "status": "selesai"})
+    client.post(url, {"pembinaan": here.pk, "status": "batal"})  # not a status: refused, unchanged
+    assert client.post(url, {"pembinaan": there.pk, "status": "selesai"}).status_code == 404  # Melati's
+    assert client.post(url, {"pembinaan": "²", "status": "selesai"}).status_code == 302
+    here.refresh_from_db(), there.refresh_from_db()
+    assert (here.status, there.status) == ("selesai", "rencana")
+    assert login("dinkes_2").post(url, {"pembinaan": here.pk, "status": "rencana"}).status_code == 404
+    assert login("kader_a").post(url, {"pembinaan": here.pk, "status": "rencana"}).status_code == 404
+    here.refresh_from_db()
+    assert here.status == "selesai"
