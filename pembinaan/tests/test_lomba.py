@@ -5,6 +5,7 @@ import datetime as dt
 from fractions import Fraction
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -17,6 +18,7 @@ from .conftest import criteria
 
 D = dt.date
 TODAY = D(2026, 11, 16)
+JAKARTA = dt.timezone(dt.timedelta(hours=7))
 
 
 def all_fours(**other) -> dict[int, tuple[int, str]]:
@@ -134,6 +136,7 @@ def test_bad_score_is_refused_beside_the_field(world, round_a, login):
     assert PosyanduScore.objects.count() == 0
 
 
+@time_machine.travel(dt.datetime(2026, 11, 16, 10, 0, tzinfo=JAKARTA), tick=False)
 def test_pembinaan_of_a_gap_is_recorded_and_shown_in_the_evidence_pack(world, round_a, login):
     staff = world.users["staff_a"]
     score(round_a, world.a.posyandu, staff, hari_buka=(1, ""), sarana=(2, ""))
