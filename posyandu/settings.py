@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "visits",
     "reports",
     "inovasi",
+    "pembinaan",
     "devdata",
 ]
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("visits.urls")),
     path("", include("reports.urls")),
+    path("", include("pembinaan.urls")),
     path("", include("registry.urls")),
     path("", include("inovasi.urls")),
 ]

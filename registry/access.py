@@ -142,6 +142,17 @@ def can_read_access_log(user) -> bool:
     return _admin_or(user, Role.PUSKESMAS, Role.DINKES)
 
 
+def can_manage_lomba(user) -> bool:
+    """Penilaian Posyandu (lomba): Puskesmas staff and Dinkes open rounds, assign assessors and
+    record pembinaan in their area; kader do not. Scoring needs an assignment as well."""
+    return _admin_or(user, Role.PUSKESMAS, Role.DINKES)
+
+
+def can_read_kab_kota_dashboard(user) -> bool:
+    """Dasbor Kab/Kota: Dinkes compare their Puskesmas; Puskesmas staff see their own row."""
+    return _admin_or(user, Role.PUSKESMAS, Role.DINKES)
+
+
 def can_unlock_logins(user) -> bool:
     """Buka kunci masuk: administrators only."""
     return sees_everything(user)
@@ -196,4 +207,6 @@ _TEMPLATE_CAPABILITIES = {
     "manage_programmes": can_manage_programmes,
     "record_pmt": can_record_pmt,
     "record_innovations": can_record_innovations,
+    "manage_lomba": can_manage_lomba,
+    "read_kab_kota_dashboard": can_read_kab_kota_dashboard,
 }

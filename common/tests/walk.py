@@ -67,7 +67,7 @@ class Ids:
             return ["/" + route]
         real = self.of(route)
         pks = [real, *map(str, self.other_area), *self.missing]
-        urls = [fill(route, pk=pk, meja="2") for pk in pks]
+        urls = [fill(route, pk=pk, pid=pk, meja="2") for pk in pks]  # pid: a second id (lomba)
         if "<int:meja>" in route:
             urls += [fill(route, pk=real, meja=m) for m in ("1", "3", "4", "5", "0", "45", HUGE)]
         return urls
