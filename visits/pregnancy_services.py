@@ -15,7 +15,7 @@ from django.db import transaction
 from common.writes import assign
 from registry import access
 from registry import services as registry_services
-from registry.models import Person, Relation
+from registry.models import Person
 
 from . import pregnancy_rules
 from .models import AncContact, Outcome, PostnatalContact, Pregnancy, SupplementaryFood, TdDose
@@ -25,13 +25,9 @@ CONTACT_FIELDS = ("ke", "tanggal", "oleh", "sumber")
 MT_FIELDS = ("tanggal", "hari")
 POSTNATAL_FIELDS = ("jenis", "tanggal")
 OUTCOME_FIELDS = ("hasil", "tanggal_hasil", "berat_lahir_gram")
-# The baby's place on the Kartu Keluarga, from the mother's.
-_BABY_RELATION = {
-    Relation.KEPALA: Relation.ANAK,
-    Relation.SUAMI_ISTRI: Relation.ANAK,
-    Relation.ANAK: Relation.CUCU,
-    Relation.MENANTU: Relation.CUCU,
-}
+# The birth service's field names, as the outcome form calls them.
+_BIRTH_TO_OUTCOME = {"tanggal_lahir": "tanggal_hasil", "nama": "nama_bayi",
+                     "jenis_kelamin": "jenis_kelamin_bayi", "tempat": "tempat_persalinan"}  # fmt: skip
 
 
 def _require(user) -> None:
@@ -123,13 +119,13 @@ def pregnancy_close(*, user, kehamilan: Pregnancy, values: dict, baby: dict | No
     return episode
 
 
-def register_baby(*, user, mother: Person, born: dt.date, nama: str, jenis_kelamin: str) -> Person:
-    """The newborn in the mother's household (one function, so that a dedicated birth
-    service replaces this one call)."""
-    hubungan = _BABY_RELATION.get(mother.hubungan, Relation.FAMILI)
-    member = {"id": None, "nama": nama, "jenis_kelamin": jenis_kelamin, "tanggal_lahir": born,
-              "hubungan": hubungan}  # fmt: skip
-    household = registry_services.household_save(
-        user=user, household=mother.household, fields={}, members=[member]
-    )
-    return household.members.order_by("-pk").first()
+def register_baby(*, user, mother: Person, born: dt.date, **baby) -> Person:
+    """The newborn registered by the registry's birth service (a Birth record: place, attendant,
+    birth weight, BBLR), so a birth recorded as a pregnancy's outcome counts like any other.
+    `baby`: nama, jenis_kelamin, berat_lahir_gram, tempat, penolong."""
+    try:
+        return registry_services.birth_register(mother=mother, by=user, tanggal_lahir=born, **baby)
+    except ValidationError as error:
+        raise ValidationError(
+            {_BIRTH_TO_OUTCOME.get(name, name): messages for name, messages in error.message_dict.items()}
+        ) from error

@@ -55,8 +55,9 @@ def october(world):
     )
     citra, citra_episode = _woman(world, world.a.posyandu, "Citra", D(2025, 12, 20))
     outcome = {"hasil": "lahir_hidup", "tanggal_hasil": D(2026, 9, 28), "berat_lahir_gram": 3000}
-    pregnancy_services.pregnancy_close(user=staff, kehamilan=citra_episode, values=outcome,
-                                       baby={"nama": "Bayi Citra", "jenis_kelamin": "P"})  # fmt: skip
+    baby = {"nama": "Bayi Citra", "jenis_kelamin": "P", "berat_lahir_gram": 3000, "tempat": "rumah",
+            "penolong": "bidan"}  # fmt: skip
+    pregnancy_services.pregnancy_close(user=staff, kehamilan=citra_episode, values=outcome, baby=baby)
     citra_episode.refresh_from_db()
     for kind, day in [("KF1", D(2026, 9, 29)), ("KN1", D(2026, 9, 29)), ("KF2", D(2026, 10, 2)),
                       ("KN2", D(2026, 10, 2)), ("KF3", D(2026, 10, 12))]:  # fmt: skip

@@ -4,7 +4,7 @@ dates inside the pregnancy) are checked by the models' `clean()` inside the serv
 from django import forms
 
 from common.widgets import DATE_WIDGET
-from registry.models import Sex
+from registry.models import Penolong, Sex, Tempat
 from visits.models import AncContact, Outcome, PostnatalContact, Pregnancy, SupplementaryFood, TdDose
 
 NUMBER = forms.NumberInput(attrs={"inputmode": "numeric"})
@@ -76,11 +76,18 @@ class OutcomeForm(forms.Form):
     jenis_kelamin_bayi = forms.ChoiceField(
         label="Jenis kelamin bayi", required=False, choices=[("", "—"), *Sex.choices]
     )
+    tempat_persalinan = forms.ChoiceField(
+        label="Tempat persalinan", required=False, choices=[("", "—"), *Tempat.choices]
+    )
+    penolong = forms.ChoiceField(
+        label="Penolong persalinan", required=False, choices=[("", "—"), *Penolong.choices]
+    )
+    BIRTH_FIELDS = ("nama_bayi", "jenis_kelamin_bayi", "berat_lahir_gram", "tempat_persalinan", "penolong")
 
     def clean(self):
         data = super().clean()
         if data.get("hasil") == Outcome.LAHIR_HIDUP:
-            for name in ("nama_bayi", "jenis_kelamin_bayi"):
+            for name in self.BIRTH_FIELDS:
                 if not data.get(name):
                     self.add_error(name, "Wajib diisi untuk bayi lahir hidup (bayi didaftarkan).")
         return data
@@ -89,4 +96,7 @@ class OutcomeForm(forms.Form):
         """(the outcome's fields, the baby's) for pregnancy_services.pregnancy_close."""
         data = self.cleaned_data
         outcome = {name: data[name] for name in ("hasil", "tanggal_hasil", "berat_lahir_gram")}
-        return outcome, {"nama": data["nama_bayi"], "jenis_kelamin": data["jenis_kelamin_bayi"]}
+        baby = {"nama": data["nama_bayi"], "jenis_kelamin": data["jenis_kelamin_bayi"],
+                "berat_lahir_gram": data["berat_lahir_gram"], "tempat": data["tempat_persalinan"],
+                "penolong": data["penolong"]}  # fmt: skip
+        return outcome, baby

@@ -99,12 +99,16 @@ def test_a_contact_before_hpht_is_refused_beside_the_date(login, episode):
     }
 
 
+BIRTH = {"berat_lahir_gram": "2400", "tempat_persalinan": "fasyankes", "penolong": "bidan"}
+
+
 def test_an_outcome_before_hpht_is_refused_beside_the_date(login, episode):
     data = {
         "hasil": "lahir_hidup",
         "tanggal_hasil": "2026-05-01",
         "nama_bayi": "Bayi",
         "jenis_kelamin_bayi": "P",
+        **BIRTH,
     }
     response = login("kader_a").post(reverse("pregnancy_outcome", args=[episode.pk]), data)
     assert response.context["forms"]["hasil"].errors == {
@@ -114,10 +118,12 @@ def test_an_outcome_before_hpht_is_refused_beside_the_date(login, episode):
     assert episode.is_open
 
 
-def test_a_live_birth_needs_the_babys_name_and_sex(login, episode):
+def test_a_live_birth_needs_the_babys_name_sex_weight_place_and_attendant(login, episode):
     data = {"hasil": "lahir_hidup", "tanggal_hasil": "2026-11-10"}
     response = login("kader_a").post(reverse("pregnancy_outcome", args=[episode.pk]), data)
-    assert set(response.context["forms"]["hasil"].errors) == {"nama_bayi", "jenis_kelamin_bayi"}
+    assert set(response.context["forms"]["hasil"].errors) == {
+        "nama_bayi", "jenis_kelamin_bayi", "berat_lahir_gram", "tempat_persalinan", "penolong"
+    }  # fmt: skip
 
 
 def test_a_live_birth_on_the_page_registers_the_baby(login, ibu, episode):
@@ -126,11 +132,20 @@ def test_a_live_birth_on_the_page_registers_the_baby(login, ibu, episode):
         "tanggal_hasil": "2026-11-10",
         "nama_bayi": "Bayi Ny. Siti",
         "jenis_kelamin_bayi": "P",
+        **BIRTH,
     }
     login("kader_a").post(reverse("pregnancy_outcome", args=[episode.pk]), data)
     episode.refresh_from_db()
     assert episode.bayi.nama == "Bayi Ny. Siti"
     assert episode.bayi.household_id == ibu.household_id
+    # the registry's birth record, so the month's births and BBLR count it
+    birth = episode.bayi.birth
+    assert (birth.mother_id, birth.berat_lahir_gram, birth.tempat, birth.penolong) == (
+        ibu.pk,
+        2400,
+        "fasyankes",
+        "bidan",
+    )
 
 
 @pytest.mark.parametrize("user", ["kader_b", "staff_b", "dinkes_2"])

@@ -91,7 +91,8 @@ def _close(world, episode, **values):
         "berat_lahir_gram": 3100,
         **values,
     }
-    baby = {"nama": "Bayi Siti", "jenis_kelamin": "L"}
+    baby = {"nama": "Bayi Siti", "jenis_kelamin": "L", "berat_lahir_gram": values["berat_lahir_gram"],
+            "tempat": "fasyankes", "penolong": "bidan"}  # fmt: skip
     return pregnancy_services.pregnancy_close(
         user=world.users["kader_a"], kehamilan=episode, values=values, baby=baby
     )
