@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import QueryDict
 from django.utils import timezone
@@ -97,6 +98,9 @@ def apply_newcomer(*, user, posyandu: Posyandu, record: dict, newcomers: dict) -
         return same
     form = PersonForm(_form_data(data), user=user)
     if not form.is_valid():
+        # the same NIK saved by another phone since the lookup above: that person, or a conflict
+        if "nik" in form.errors and (same := _nik_holder(user, posyandu, data)) is not None:
+            return same
         _refuse_form(form)
     household, fields = _household(user, posyandu, record.get("kk"))
     try:
@@ -104,7 +108,7 @@ def apply_newcomer(*, user, posyandu: Posyandu, record: dict, newcomers: dict) -
             saved = registry_services.household_save(
                 user=user, household=household, fields=fields, members=[{"id": None, **form.cleaned_data}]
             )
-    except IntegrityError:  # the same NIK saved by another phone a moment ago
+    except (IntegrityError, ValidationError):  # the NIK's unique constraint decides a race
         if (same := _nik_holder(user, posyandu, data)) is not None:
             return same
         raise
