@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from registry import access, identifiers
 from registry.lifecycle import lifecycle_groups
-from registry.models import Household, Person, Posyandu
+from registry.models import Household, Person, Posyandu, Relation
 from registry.scoping import profile_of, scope
 from visits.models import Care, Measurement, OpeningDay, Visit
 from visits.rules import Subject
@@ -90,6 +90,22 @@ def _today_visits(user, posyandu: Posyandu, today: dt.date) -> list[list]:
     return [list(row) for row in rows.order_by("id")]
 
 
+# Ages (days) from which a newcomer registered offline gets another set of forms: the phone
+# picks the last one at or below the newcomer's age. Provisional: the server decides on sync.
+NEWCOMER_AGES = [0, 183, 365, 730, 1826, 2191, 6575, 21915]
+
+
+def _newcomer_forms(today: dt.date, catalogue: FormCatalogue) -> dict[str, list]:
+    forms: dict[str, list] = {}
+    for sex in ("L", "P"):
+        for days in NEWCOMER_AGES:
+            born = today - dt.timedelta(days=days)
+            groups = set(lifecycle_groups(born, today, sex, None, None))
+            subject = Subject(born, today, sex)
+            forms.setdefault(sex, []).append([days, [catalogue.number(m, groups, subject) for m in MEJA]])
+    return forms
+
+
 def day_package(*, user, posyandu: Posyandu) -> dict:
     """Everything meja 1–5 need offline for today's opening day of `posyandu`."""
     today = timezone.localdate()
@@ -106,5 +122,7 @@ def day_package(*, user, posyandu: Posyandu) -> dict:
         "timbang": _weighings(user, posyandu, today),
         "imunisasi": _doses(user, posyandu),
         "kunjungan": _today_visits(user, posyandu, today),
+        "baru": _newcomer_forms(today, catalogue),
+        "hubungan": [[value, str(label)] for value, label in Relation.choices],
         "form": catalogue.forms,
     }

@@ -25,7 +25,11 @@ APP_SHELL = [
     "/static/css/offline.css",
     "/static/js/offline_store.js",
     "/static/js/offline_forms.js",
+    "/static/js/growth_engine.js",
+    "/static/js/offline_sync.js",
     "/static/js/offline_app.js",
+    "/static/js/offline_screens.js",
+    "/static/js/offline_main.js",
     "/static/favicon.svg",
     "/static/manifest.webmanifest",
 ]

@@ -1,0 +1,1 @@
+// The growth engine in the browser (filled in by a later step).
