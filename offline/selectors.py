@@ -55,17 +55,35 @@ def _households(user, posyandu: Posyandu) -> list[list]:
     return [[pk, identifiers.mask(no_kk), alamat] for pk, no_kk, alamat in rows.order_by("id")]
 
 
-def _weighings(user, posyandu: Posyandu, today: dt.date) -> list[list]:
+def _weighings_since(today: dt.date) -> dt.date:
     first = today.replace(day=1)
     for _ in range(WEIGHING_MONTHS):
         first = (first - dt.timedelta(days=1)).replace(day=1)
-    rows = scope(Measurement.objects, user).filter(
-        visit__person__household__posyandu=posyandu, visit__tanggal__gte=first, berat_kg__isnull=False
-    )
+    return first
+
+
+def _weighings(user, posyandu: Posyandu, today: dt.date) -> list[list]:
+    first = _weighings_since(today)
+    rows = (
+        scope(Measurement.objects, user)
+        .filter(
+            visit__person__household__posyandu=posyandu, visit__tanggal__gte=first, berat_kg__isnull=False
+        )
+        .exclude(implausible__contains="bbu")
+    )  # an implausible weight never counts for the KMS
     rows = rows.order_by("visit__tanggal", "id").values_list(
         "visit__person_id", "visit__tanggal", "berat_kg", "tinggi_cm", "kms"
     )
     return [[pk, day.isoformat(), float(bb), float(tb) if tb else None, kms] for pk, day, bb, tb, kms in rows]
+
+
+def _weighed_before(user, posyandu: Posyandu, today: dt.date) -> list[int]:
+    """People weighed before the months sent: their first weighing in the download is not B."""
+    first = _weighings_since(today)
+    rows = scope(Measurement.objects, user).filter(
+        visit__person__household__posyandu=posyandu, visit__tanggal__lt=first, berat_kg__isnull=False
+    )
+    return sorted(set(rows.values_list("visit__person_id", flat=True)))
 
 
 def _doses(user, posyandu: Posyandu) -> dict[int, dict[str, str]]:
@@ -120,6 +138,7 @@ def day_package(*, user, posyandu: Posyandu) -> dict:
         "orang": _people(user, posyandu, today, catalogue),
         "kk": _households(user, posyandu),
         "timbang": _weighings(user, posyandu, today),
+        "timbang_lama": _weighed_before(user, posyandu, today),
         "imunisasi": _doses(user, posyandu),
         "kunjungan": _today_visits(user, posyandu, today),
         "baru": _newcomer_forms(today, catalogue),

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from registry import access
 
 from . import selectors, services
+from .growth_data import engine_data
 
 NOT_KADER = "Mode tanpa sinyal hanya untuk kader, untuk Posyandu-nya sendiri."
 # What the service worker keeps so that the app opens with the network off.
@@ -32,6 +33,7 @@ APP_SHELL = [
     "/static/js/offline_main.js",
     "/static/favicon.svg",
     "/static/manifest.webmanifest",
+    "/offline/who.json",
 ]
 
 
@@ -53,6 +55,15 @@ def service_worker(request):
     response["Service-Worker-Allowed"] = "/"
     response["Cache-Control"] = "no-store"
     return response
+
+
+@login_not_required
+@require_GET
+@gzip_page
+def growth_data(request):
+    """The WHO tables and the rules of the growth engine (public data, no one's health data), for
+    the growth engine in the browser."""
+    return JsonResponse(engine_data())
 
 
 def _json_refusal(status: int, message: str, **extra) -> JsonResponse:

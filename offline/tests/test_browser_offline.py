@@ -80,6 +80,8 @@ def test_a_day_recorded_offline_reaches_the_server_once(live_server, world, baby
     page.get_by_role("button", name="Kembali").click()
     weigh(page, "Bima", "8,6", "71,5")
     expect(page.locator("#screen .sementara")).to_be_visible()
+    phone_z = page.locator("#screen tr", has_text="z BB/U").locator("td").inner_text()
+    expect(page.locator("#screen")).to_contain_text("KMS")
     weigh(page, "Bayi Melati", "4,1", "53")
     weigh(page, "Kepala Mawar", "61")
     check_phone_page(page, "offline_meja3")
@@ -107,7 +109,9 @@ def test_a_day_recorded_offline_reaches_the_server_once(live_server, world, baby
     assert Counselling.objects.get().topik == "Gizi seimbang"
     assert Care.objects.get().vitamin_a == "biru"
     bima = Measurement.objects.get(visit__person=baby)
-    assert float(bima.berat_kg) == 8.6 and bima.z_bbu is not None
+    assert float(bima.berat_kg) == 8.6
+    assert phone_z.startswith(f"{bima.z_bbu:.2f}".replace(".", ","))  # the phone's z is the server's
+    assert bima.status_bbu in phone_z
     go_meja(page, 3)
     person_button(page, "Bima").click()
     expect(page.get_by_text("Hasil dari server (tersinkron).")).to_be_visible()
