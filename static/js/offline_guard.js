@@ -11,6 +11,11 @@
 
   function wipe() {
     const jobs = [window.OfflineStore.wipe()];
+    if (navigator.serviceWorker) { // else it would keep the app shell again on the next page
+      jobs.push(navigator.serviceWorker.getRegistrations().then(function (list) {
+        return Promise.all(list.map(function (r) { return r.unregister(); }));
+      }));
+    }
     if (window.caches) {
       jobs.push(caches.keys().then(function (keys) {
         return Promise.all(keys.map(function (k) { return caches.delete(k); }));

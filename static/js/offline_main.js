@@ -63,7 +63,8 @@
           out.replaceChildren("Sesi berakhir. Data tetap di HP. ",
                               el("a", { href: "/masuk/?next=/offline/", class: "tap" }, "Masuk lagi"), ", lalu kirim.");
         } else {
-          out.textContent = (error && error.message) || "Koneksi terputus. Data tetap di HP; kirim lagi nanti.";
+          out.textContent = error && error.server ? error.message
+            : "Koneksi terputus. Data tetap di HP; kirim lagi nanti.";
         }
       })
       .then(A.load).then(A.render);

@@ -11,7 +11,7 @@
   function token() {
     return fetch("/offline/sinkron/", { credentials: "same-origin", cache: "no-store" }).then(function (r) {
       if (r.status === 401 || r.redirected) { throw { login: true }; }
-      if (!r.ok) { throw { message: "Server menolak (" + r.status + ")." }; }
+      if (!r.ok) { throw { server: true, message: "Server menolak (" + r.status + ")." }; }
       return r.json();
     }).then(function (body) { return body.csrf; });
   }
@@ -23,7 +23,7 @@
       body: JSON.stringify({ records: records }),
     }).then(function (r) {
       if (r.status === 401 || r.redirected) { throw { login: true }; }
-      if (!r.ok) { throw { message: "Server menolak kiriman (" + r.status + ")." }; }
+      if (!r.ok) { throw { server: true, message: "Server menolak kiriman (" + r.status + ")." }; }
       return r.json();
     });
   }
