@@ -14,13 +14,11 @@
 import gzip
 import json
 import statistics
-import subprocess
-import sys
 import time
 import uuid
 
-from benchlib import ROOT, percentile, setup, summary
-from visit_load import Kader, free_port
+from benchlib import ROOT, gunicorn, percentile, setup, summary
+from visit_load import Kader
 
 PHONES, PER_PHONE, ONE_PHONE_VISITS = 50, 10, 100
 setup()
@@ -126,21 +124,7 @@ class Phone(Kader):
 
 def many_phones(profiles: list[Profile], today) -> None:
     plan = [(p.user.username, batch_for(unseen_today(p.posyandu, today, PER_PHONE), today)) for p in profiles]
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "posyandu.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}",
-         "--access-logfile", "/dev/null", "--error-logfile", "-", "--timeout", "120"],
-        cwd=ROOT,
-    )  # fmt: skip
-    try:
-        import socket
-
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.2)
+    with gunicorn() as port:
         start = time.perf_counter()
         phones = [Phone(port, username, batch) for username, batch in plan]
         for phone in phones:
@@ -148,9 +132,6 @@ def many_phones(profiles: list[Profile], today) -> None:
         for phone in phones:
             phone.join()
         wall = time.perf_counter() - start
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
     took = [p.took for p in phones if p.took is not None]
     errors = [e for p in phones for e in p.errors]
     print(f"{len(phones)} phones at once on gunicorn (2 workers), {PER_PHONE} visits each: {wall:.1f} s")
