@@ -91,6 +91,8 @@ def sync(request):
     posyandu = selectors.own_posyandu(request.user)
     if request.method == "GET":
         return JsonResponse({"csrf": get_token(request)})
+    if request.content_type != "application/json":
+        return _json_refusal(400, "Kiriman harus JSON.")
     try:
         batch = json.loads(request.body)
         records = batch["records"]

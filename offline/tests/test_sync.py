@@ -168,6 +168,11 @@ def test_bad_input_never_gives_a_server_error(login, world, body):
         assert {a["status"] for a in response.json()["results"]} == {"refused"}
 
 
+def test_a_form_post_is_refused_not_crashed(login, world):
+    response = login("kader_a").post(reverse("offline_sync"), {"records": "x"})
+    assert response.status_code == 400 and response.json()["error"] == "Kiriman harus JSON."
+
+
 def test_odd_records_are_refused_not_crashed(send, baby, today):
     bad = [
         {**weigh(baby, today), "tanggal": "31-02-2026"},
