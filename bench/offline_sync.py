@@ -77,8 +77,9 @@ def one_phone(profile: Profile, today) -> None:
     answers = services.sync_batch(user=profile.user, posyandu=profile.posyandu, records=batch)
     elapsed = time.perf_counter() - start
     saved = sum(a["status"] == "saved" for a in answers)
+    refused = [a.get("errors") for a in answers if a["status"] != "saved"]
     print(f"one phone, {len(people)} offline visits ({len(batch)} records): {elapsed:.2f} s on the server, "
-          f"{saved} saved")  # fmt: skip
+          f"{saved} saved; not saved: {refused[:3]}")  # fmt: skip
     start = time.perf_counter()
     services.sync_batch(user=profile.user, posyandu=profile.posyandu, records=batch)
     print(f"the same batch again (all answered from SyncedRecord): {time.perf_counter() - start:.2f} s")
@@ -107,7 +108,7 @@ class Phone(Kader):
     def post(self, token: str) -> tuple[float, list]:
         import http.client
 
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=300)
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()), "Host": "127.0.0.1",
                    "Content-Type": "application/json", "X-CSRFToken": token,
                    "Referer": f"http://127.0.0.1:{self.port}/offline/"}  # fmt: skip
