@@ -28,6 +28,7 @@ from django.test import RequestFactory  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from offline import selectors, services, views  # noqa: E402
+from offline.growth_data import engine_data  # noqa: E402
 from registry.models import Person, Posyandu, Profile, Role  # noqa: E402
 from visits.models import Visit  # noqa: E402
 
@@ -66,8 +67,10 @@ def sizes(profile: Profile) -> None:
     shell = views.app_shell(RequestFactory().get("/offline/")).content
     files = [ROOT / path.lstrip("/") for path in views.APP_SHELL if path.startswith("/static/")]
     files.append(ROOT / "static" / "js" / "sw.js")
+    who = json.dumps(engine_data()).encode()
     total = len(gzip.compress(shell)) + sum(len(gzip.compress(f.read_bytes())) for f in files)
-    print(f"offline app first install ({len(files) + 1} files): {total / 1024:.0f} KB gzip")
+    total += len(gzip.compress(who))
+    print(f"offline app first install ({len(files) + 2} files, WHO tables too): {total / 1024:.0f} KB gzip")
 
 
 def one_phone(profile: Profile, today) -> None:
