@@ -1,8 +1,12 @@
 """Helpers shared by the benchmark scripts (run through bench/run.sh)."""
 
+import contextlib
 import os
+import socket
 import statistics
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,3 +49,31 @@ class QueryCounter:
 
     def __exit__(self, *exc):
         self._cm.__exit__(*exc)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def gunicorn(workers: int = 2):
+    """The app on gunicorn (sync workers) on a free port, stopped on leaving; yields the port."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "posyandu.wsgi", "--workers", str(workers), "--bind",
+         f"127.0.0.1:{port}", "--access-logfile", "/dev/null", "--error-logfile", "-", "--timeout", "120"],
+        cwd=ROOT,
+    )  # fmt: skip
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

@@ -12,14 +12,11 @@ expected status).
 import http.client
 import random
 import re
-import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.parse
 
-from benchlib import ROOT, setup, summary
+from benchlib import gunicorn, setup, summary
 
 KADER, SECONDS = 50, 60
 setup()
@@ -30,12 +27,6 @@ from django.utils import timezone  # noqa: E402
 from devdata.district import PASSWORD  # noqa: E402
 from registry.models import Person, Profile, Role  # noqa: E402
 from visits import services  # noqa: E402
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def prepare() -> list[tuple[str, list[int]]]:
@@ -115,19 +106,7 @@ class Kader(threading.Thread):
 
 def main() -> None:
     plan = prepare()
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "posyandu.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}",
-         "--access-logfile", "/dev/null", "--error-logfile", "-"],
-        cwd=ROOT,
-    )  # fmt: skip
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.2)
+    with gunicorn() as port:
         deadline = time.monotonic() + SECONDS
         kader = [
             Kader(port, username, visits, deadline, seed) for seed, (username, visits) in enumerate(plan)
@@ -136,9 +115,6 @@ def main() -> None:
             k.start()
         for k in kader:
             k.join()
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
     posts = [t for k in kader for t in k.posts]
     gets = [t for k in kader for t in k.gets]
     errors = [e for k in kader for e in k.errors]

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "reports",
     "inovasi",
     "pembinaan",
+    "offline",
     "devdata",
 ]
 

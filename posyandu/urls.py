@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("pembinaan.urls")),
     path("", include("registry.urls")),
     path("", include("inovasi.urls")),
+    path("", include("offline.urls")),
 ]
 
 handler500 = "posyandu.views.server_error"

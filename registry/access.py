@@ -46,6 +46,12 @@ def is_kader(user) -> bool:
     return has_role(user, Role.KADER)
 
 
+def can_work_offline(user) -> bool:
+    """Only a kader's phone keeps an opening day for work without network, and only of their own
+    Posyandu: a shared phone must not carry a whole wilayah kerja (offline/)."""
+    return is_kader(user)
+
+
 def can_edit_registry(user) -> bool:
     """Kader and Puskesmas staff keep households and people; Dinkes reads them."""
     return _admin_or(user, Role.KADER, Role.PUSKESMAS)
@@ -209,4 +215,5 @@ _TEMPLATE_CAPABILITIES = {
     "record_innovations": can_record_innovations,
     "manage_lomba": can_manage_lomba,
     "read_kab_kota_dashboard": can_read_kab_kota_dashboard,
+    "work_offline": can_work_offline,
 }

@@ -10,7 +10,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = (ROOT / "docs" / "architecture.md").read_text()
-APPS = ["posyandu", "common", "accounts", "registry", "visits", "reports", "inovasi", "pembinaan", "devdata"]
+APPS = [
+    "posyandu", "common", "accounts", "registry", "visits", "reports", "inovasi", "pembinaan", "offline",
+    "devdata",
+]  # fmt: skip
 
 
 def module_name(path: Path) -> str:
@@ -142,3 +145,15 @@ def test_every_function_the_doc_names_exists(dotted):
     for part in attribute.split("."):
         target = getattr(target, part)
     assert target is not None
+
+
+def test_every_app_with_tests_is_collected_by_the_suite():
+    """pytest.ini's testpaths names every directory holding tests, or a new app's tests never run."""
+    import configparser
+
+    config = configparser.ConfigParser()
+    config.read(ROOT / "pytest.ini")
+    collected = set(config["pytest"]["testpaths"].split())
+    holding_tests = {path.parent.parent.name for path in ROOT.glob("*/tests/test_*.py")}
+    holding_tests |= {path.parent.name for path in ROOT.glob("*/test_*.py") if ".venv" not in path.parts}
+    assert holding_tests <= collected, holding_tests - collected
