@@ -13,6 +13,7 @@ import pytest
 import time_machine
 from django.conf import settings
 
+from tests.browser import browser, phone  # noqa: F401  (one Playwright session for every app's tests)
 from tests.factories import World, make_world
 
 # The suite's "today": tests never read the real clock. POSYANDU_TEST_TODAY moves it, so the

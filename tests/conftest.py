@@ -1,1 +1,0 @@
-from tests.browser import browser, phone  # noqa: F401  (fixtures)

@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from registry.models import Relation
-from tests.browser import browser, phone  # noqa: F401  (fixtures)
 from tests.factories import make_household, make_person
 
 
