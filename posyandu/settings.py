@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "registry",
     "visits",
     "reports",
+    "kader",
     "devdata",
 ]
 

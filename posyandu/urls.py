@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("visits.urls")),
     path("", include("reports.urls")),
     path("", include("registry.urls")),
+    path("", include("kader.urls")),
 ]
 
 handler500 = "posyandu.views.server_error"

@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = (ROOT / "docs" / "architecture.md").read_text()
-APPS = ["posyandu", "common", "accounts", "registry", "visits", "reports", "devdata"]
+APPS = ["posyandu", "common", "accounts", "registry", "visits", "reports", "kader", "devdata"]
 
 
 def module_name(path: Path) -> str:
