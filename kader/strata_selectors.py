@@ -59,20 +59,23 @@ def _kader_sk(ids) -> dict[int, dict]:
 
 def average_ds(ids, start: dt.date, end: dt.date, today: dt.date) -> dict[int, Fraction]:
     """Mean of the monthly D/S (in %) over the months in which the Posyandu had S > 0 and an
-    opening day; one query per month plus one."""
+    opening day; one query, and the SKDN's per month with an opening day."""
     opened = set(
         OpeningDay.objects.filter(posyandu_id__in=ids, tanggal__range=(start, end))
         .values_list("posyandu_id", "tanggal__month")
         .distinct()
     )
+    by_month = defaultdict(list)
+    for pid, m in opened:
+        by_month[m].append(pid)
     shares = defaultdict(list)
-    for m in range(start.month, end.month + 1):
+    for m, opened_ids in sorted(by_month.items()):
         month = Month(start.year, m)
         rows = report_selectors.closed_month_cached(
-            report_selectors.skdn, posyandu_ids=ids, month=month, today=today
+            report_selectors.skdn, posyandu_ids=opened_ids, month=month, today=today
         )
         for pid, skdn in rows.items():
-            if (pid, m) in opened and skdn.s:
+            if skdn.s:
                 shares[pid].append(Fraction(100 * skdn.d, skdn.s))
     return {pid: sum(values) / len(values) for pid, values in shares.items()}
 
