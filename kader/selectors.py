@@ -129,13 +129,13 @@ def kader_figures(posyandu_ids) -> dict[int, KaderFigures]:
         Kader.objects.filter(posyandu_id__in=ids)
         .values("posyandu_id")
         .annotate(
-            ada=Count("pk", distinct=True),
-            aktif=Count("pk", filter=Q(aktif=True), distinct=True),
-            terlatih=Count("pk", filter=Q(aktif=True, trainings__isnull=False), distinct=True),
+            n_ada=Count("pk", distinct=True),
+            n_aktif=Count("pk", filter=Q(aktif=True), distinct=True),
+            n_terlatih=Count("pk", filter=Q(aktif=True, trainings__isnull=False), distinct=True),
         )
     )
     for row in rows:
-        result[row["posyandu_id"]] = KaderFigures(row["ada"], row["aktif"], row["terlatih"])
+        result[row["posyandu_id"]] = KaderFigures(row["n_ada"], row["n_aktif"], row["n_terlatih"])
     awards = (
         TkkAward.objects.filter(kader__posyandu_id__in=ids, kader__aktif=True)
         .order_by("kader_id", "-tanggal", "-id")
