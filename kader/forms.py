@@ -131,6 +131,7 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = PosyanduTahun
         fields = list(services.PROFILE_FIELDS)
+        localized_fields = ["dana_sehat_persen"]  # 55,5 as typed in Indonesia
         widgets = {"sk_tanggal": DATE_WIDGET, "program_tambahan": forms.Textarea(attrs={"rows": 3})}
 
     def clean_sk_tanggal(self):
