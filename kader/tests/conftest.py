@@ -6,11 +6,14 @@ father, mother (born 1995, HPHT 1 March 2025, visited in April), child 1 born 1 
 child 2 born 1 June 2024. S = 2 every month, child 1 weighed every month (D = 1): D/S 50 %."""
 
 import datetime as dt
+from importlib import import_module
 
 import pytest
+from django.apps import apps as django_apps
 
-from kader.models import Attendance, Kader
+from kader.models import Attendance, Kader, Skill
 from registry.models import Relation
+from tests.browser import browser, phone  # noqa: F401  (fixtures)
 from tests.factories import make_household, make_person
 from visits import services as visit_services
 from visits.models import Measurement
@@ -48,3 +51,16 @@ def year_a(world):
         Measurement.objects.create(visit=visit, berat_kg=10, kms="N", updated_by=user)
     visit_services.visit_register(person=mother, opening_day=days[3], user=user)
     return {"days": days, "on_duty": on_duty, "extra": extra, "mother": mother, "child2": child2}
+
+
+def ensure_defaults() -> None:
+    """The shipped skill list, TKK levels and criteria (migration 0002): a transactional test
+    elsewhere in the run empties every table, data migrations' rows included."""
+    if not Skill.objects.exists():
+        import_module("kader.migrations.0002_default_skills_tkk_and_criteria").add_defaults(django_apps, None)
+
+
+@pytest.fixture
+def world(world):
+    ensure_defaults()
+    return world

@@ -70,7 +70,7 @@ def test_skill_status_gives_mastered_areas_and_the_level_by_rule(world):
     assert (status.kompeten, status.mastered, status.level.kode) == (15, 2, "purwa")
 
 
-def test_the_default_list_has_25_skills_in_5_areas(db):
+def test_the_default_list_has_25_skills_in_5_areas(world):
     assert Skill.objects.count() == 25
     assert set(Skill.objects.values_list("area__kode", flat=True)) == set("ABCDE")
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from kader.demo import build_kader
 from registry import demo
 from visits.demo import build_visits
 
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             today = timezone.localdate()
             logins = demo.build_demo(seed=seed, today=today)
             visits = build_visits(today=today, seed=seed)
+            build_kader(today=today, seed=seed)
             self.stdout.write(self.style.SUCCESS(f"Data contoh dibuat ({visits} kunjungan)."))
         self.stdout.write(f"\nAkun contoh (kata sandi semua: {demo.DEMO_PASSWORD}):")
         for login in logins:
