@@ -40,6 +40,7 @@ COURSES = [
     ("Pemantauan pertumbuhan", "Puskesmas"),
     ("Deteksi dini PTM", "Dinkes Kab/Kota"),
 ]
+EARLIER_MONTHS = 4  # with the visits demo's 4 months: 8 opening days, Madya reachable
 PROGRAMS = [
     "Kelas ibu hamil",
     "Bina Keluarga Balita (BKB)",
@@ -65,7 +66,7 @@ def build_kader(*, today: dt.date, seed: int = 2026) -> int:
         assessor = bidan.get(posyandu.desa.puskesmas_id, admin)
         for kader in team:
             _assess(rng, kader, skills, levels, assessor, today)
-        if i % 3 != 2:  # two in three Posyandu held their earlier opening days too
+        if i % 3 == 0:  # one in three Posyandu held earlier opening days too: its strata differ
             _earlier_days(rng, posyandu, admin, today)
         for day in OpeningDay.objects.filter(posyandu=posyandu):
             on_duty = rng.sample([k for k in team if k.aktif], k=min(len(team) - 1, rng.choice([4, 5, 5, 6])))
@@ -130,7 +131,8 @@ def _earlier_days(rng, posyandu, admin, today) -> None:
     """Opening days of the year before the visits demo's months, with most balita weighed."""
     first = OpeningDay.objects.filter(posyandu=posyandu).order_by("tanggal").first()
     balita = [p for p in Person.objects.filter(household__posyandu=posyandu)]
-    for month in range(1, first.tanggal.month if first else today.month):
+    last = first.tanggal.month if first and first.tanggal.year == today.year else today.month
+    for month in range(max(1, last - EARLIER_MONTHS), last):
         tanggal = posyandu.jadwal.date_in(today.year, month)
         day = visit_services.opening_day_open(posyandu=posyandu, tanggal=tanggal, user=admin)
         for person in balita:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from registry.models import Posyandu
@@ -136,13 +136,14 @@ def kader_figures(posyandu_ids) -> dict[int, KaderFigures]:
     )
     for row in rows:
         result[row["posyandu_id"]] = KaderFigures(row["n_ada"], row["n_aktif"], row["n_terlatih"])
-    awards = (
-        TkkAward.objects.filter(kader__posyandu_id__in=ids, kader__aktif=True)
-        .order_by("kader_id", "-tanggal", "-id")
-        .distinct("kader_id")
-        .values_list("kader__posyandu_id", "level__kode")
+    latest_award = TkkAward.objects.filter(kader=OuterRef("pk")).order_by("-tanggal", "-id")
+    awarded = (
+        Kader.objects.filter(posyandu_id__in=ids, aktif=True)
+        .annotate(level=Subquery(latest_award.values("level__kode")[:1]))
+        .filter(level__isnull=False)
+        .values_list("posyandu_id", "level")
     )
-    for posyandu_id, level in awards:
+    for posyandu_id, level in awarded:
         result[posyandu_id].per_tkk[level] += 1
     return result
 
@@ -150,13 +151,17 @@ def kader_figures(posyandu_ids) -> dict[int, KaderFigures]:
 def belum_kompeten(posyandu_ids, limit: int = 5) -> list[tuple[Skill, int]]:
     """The skills most often "belum kompeten" in the latest assessment of active kader: what to
     train next. Two queries."""
-    latest = (
-        SkillAssessment.objects.filter(kader__posyandu_id__in=list(posyandu_ids), kader__aktif=True)
-        .order_by("kader_id", "skill_id", "-tanggal", "-id")
-        .distinct("kader_id", "skill_id")
-        .values_list("skill_id", "hasil")
+    later = SkillAssessment.objects.filter(kader=OuterRef("kader"), skill=OuterRef("skill")).filter(
+        Q(tanggal__gt=OuterRef("tanggal")) | Q(tanggal=OuterRef("tanggal"), pk__gt=OuterRef("pk"))
     )
-    counts = Counter(skill_id for skill_id, hasil in latest if hasil == rules.BELUM)
+    latest_belum = (
+        SkillAssessment.objects.filter(kader__posyandu_id__in=list(posyandu_ids), kader__aktif=True)
+        .filter(hasil=rules.BELUM)
+        .exclude(Exists(later))
+        .values("skill_id")
+        .annotate(n=Count("pk"))
+    )
+    counts = Counter({row["skill_id"]: row["n"] for row in latest_belum})
     top = counts.most_common(limit)
     skills = Skill.objects.select_related("area").in_bulk([skill_id for skill_id, _ in top])
     return [(skills[skill_id], n) for skill_id, n in top]
