@@ -85,28 +85,32 @@ def kader_detail(request, pk: int, training_form=None, award_form=None):
 
 
 def training_add(request, pk: int):
-    kader = get_scoped_or_404(Kader.objects.all(), request.user, pk=pk)
-    access.require(access.can_edit_kader(request.user), services.NOT_ALLOWED)
-    if request.method != "POST":
-        return redirect("kader_detail", pk=kader.pk)
-    form = TrainingForm(request.POST)
-    if not form.is_valid():
-        return kader_detail(request, pk, training_form=form)
-    services.training_add(user=request.user, kader=kader, values=form.cleaned_data)
-    messages.success(request, "Pelatihan dicatat.")
-    return redirect("kader_detail", pk=kader.pk)
+    return _post_to_kader(
+        request, pk, allowed=access.can_edit_kader, refusal=services.NOT_ALLOWED, form_class=TrainingForm,
+        form_name="training_form", done="Pelatihan dicatat.",
+        save=lambda kader, data: services.training_add(user=request.user, kader=kader, values=data),
+    )  # fmt: skip
 
 
 def tkk_award(request, pk: int):
+    return _post_to_kader(
+        request, pk, allowed=access.can_assess_kader, refusal=services.ASSESSORS_ONLY, form_class=AwardForm,
+        form_name="award_form", done="TKK dicatat.",
+        save=lambda kader, data: services.tkk_award(user=request.user, kader=kader, **data),
+    )  # fmt: skip
+
+
+def _post_to_kader(request, pk: int, *, allowed, refusal, form_class, form_name, save, done):
+    """A small form posted from the kader's page: refused forms show on that page again."""
     kader = get_scoped_or_404(Kader.objects.all(), request.user, pk=pk)
-    access.require(access.can_assess_kader(request.user), services.ASSESSORS_ONLY)
+    access.require(allowed(request.user), refusal)
     if request.method != "POST":
         return redirect("kader_detail", pk=kader.pk)
-    form = AwardForm(request.POST)
+    form = form_class(request.POST)
     if not form.is_valid():
-        return kader_detail(request, pk, award_form=form)
-    services.tkk_award(user=request.user, kader=kader, **form.cleaned_data)
-    messages.success(request, "TKK dicatat.")
+        return kader_detail(request, pk, **{form_name: form})
+    save(kader, form.cleaned_data)
+    messages.success(request, done)
     return redirect("kader_detail", pk=kader.pk)
 
 
