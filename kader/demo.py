@@ -97,7 +97,7 @@ def _roster(rng, posyandu, login, admin, i, today) -> list[Kader]:
         if n == 0 and login is not None:
             Kader.objects.filter(pk=kader.pk).update(user=login)
         for course, provider in rng.sample(COURSES, k=rng.randint(0, 2)):
-            tanggal = dt.date(today.year - rng.randint(0, 2), rng.randint(1, 9), 15)
+            tanggal = today - dt.timedelta(days=rng.randint(30, 900))
             Training.objects.create(
                 kader=kader,
                 kursus=course,

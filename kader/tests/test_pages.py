@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from kader.models import Attendance, Kader, PosyanduTahun, Skill, SkillAssessment, Training
 from kader.tests.conftest import YEAR, add_kader
@@ -24,7 +25,14 @@ def test_a_kader_adds_a_colleague_to_the_roster(world, login):
 
 
 def test_a_bad_nik_and_future_date_are_refused_beside_the_field_keeping_the_input(world, login):
-    data = {"nama": "Sri Wahyuni", "nik": "12345", "sk_nomor": "", "mulai": "2027-01-01", "peran": "anggota"}
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    data = {
+        "nama": "Sri Wahyuni",
+        "nik": "12345",
+        "sk_nomor": "",
+        "mulai": tomorrow.isoformat(),
+        "peran": "anggota",
+    }
     response = login("kader_a").post(reverse("kader_create", args=[world.a.posyandu.pk]), data)
     page = response.content.decode()
     assert response.status_code == 200 and not Kader.objects.exists()

@@ -26,6 +26,9 @@ HOLDERS = {
     access.can_unlock_logins: {"admin"},
     access.sees_full_identifiers: {"kader_a", "staff_a"},  # admins and Dinkes see them masked
     access.is_kader: {"kader_a"},
+    access.can_edit_kader: {"kader_a", "staff_a", "admin"},
+    access.can_assess_kader: {"staff_a", "admin"},
+    access.can_edit_posyandu_profile: {"kader_a", "staff_a", "admin"},
 }
 
 
