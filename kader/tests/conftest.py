@@ -13,7 +13,6 @@ from django.apps import apps as django_apps
 
 from kader.models import Attendance, Kader, Skill
 from registry.models import Relation
-from tests.browser import browser, phone  # noqa: F401  (fixtures)
 from tests.factories import make_household, make_person
 from visits import services as visit_services
 from visits.models import Measurement
@@ -30,6 +29,10 @@ def add_kader(posyandu, nama, sk=True, aktif=True, **kw):
 
 @pytest.fixture
 def year_a(world):
+    return build_year_a(world)
+
+
+def build_year_a(world) -> dict:
     posyandu, user = world.a.posyandu, world.users["admin"]
     on_duty = [add_kader(posyandu, f"Kader {i}") for i in range(1, 6)]
     extra = [add_kader(posyandu, "Tanpa SK", sk=False), add_kader(posyandu, "Pensiun", aktif=False)]

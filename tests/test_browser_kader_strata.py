@@ -7,12 +7,20 @@ import pytest
 from playwright.sync_api import expect
 
 from kader.models import SkillAssessment
+from kader.tests.conftest import build_year_a, ensure_defaults
 from tests.browser import log_in
 from tests.factories import PASSWORD
 from tests.phone_checks import ARTIFACTS, check_phone_page
 from visits import services as visit_services
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def year_a(world):
+    """The hand-made year of kader/tests/conftest.py, with the default skill list restored."""
+    ensure_defaults()
+    return build_year_a(world)
 
 
 def test_kader_records_who_is_on_duty_and_sees_the_roster(live_server, world, year_a, phone):
