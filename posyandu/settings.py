@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "inovasi",
     "pembinaan",
     "offline",
+    "kader",
     "devdata",
 ]
 

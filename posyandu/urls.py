@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("registry.urls")),
     path("", include("inovasi.urls")),
     path("", include("offline.urls")),
+    path("", include("kader.urls")),
 ]
 
 handler500 = "posyandu.views.server_error"

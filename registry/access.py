@@ -185,6 +185,21 @@ def sees_full_identifiers(user) -> bool:
     return has_role(user, Role.KADER, Role.PUSKESMAS)
 
 
+def can_edit_kader(user) -> bool:
+    """The kader roster and trainings: kept by the Posyandu's kader and Puskesmas staff."""
+    return _admin_or(user, Role.KADER, Role.PUSKESMAS)
+
+
+def can_assess_kader(user) -> bool:
+    """Assessing the keterampilan dasar and recording a TKK: Puskesmas staff (nakes)."""
+    return _admin_or(user, Role.PUSKESMAS)
+
+
+def can_edit_posyandu_profile(user) -> bool:
+    """The yearly profile (dana sehat, SK, tools) behind the strata: kader and Puskesmas staff."""
+    return _admin_or(user, Role.KADER, Role.PUSKESMAS)
+
+
 class Capabilities:
     """The user-wide capabilities for templates, as `{{ can.record_visits }}`; each is
     computed only when a template asks for it."""
@@ -216,4 +231,7 @@ _TEMPLATE_CAPABILITIES = {
     "manage_lomba": can_manage_lomba,
     "read_kab_kota_dashboard": can_read_kab_kota_dashboard,
     "work_offline": can_work_offline,
+    "edit_kader": can_edit_kader,
+    "assess_kader": can_assess_kader,
+    "edit_posyandu_profile": can_edit_posyandu_profile,
 }

@@ -42,6 +42,15 @@ def sixteen_digit_field(label: str, help_text: str) -> forms.CharField:
     )
 
 
+def clean_phone(value: str) -> str:
+    """A phone number without spaces or dashes: 8–15 digits, optionally after a +."""
+    phone = value.replace(" ", "").replace("-", "")
+    digits = phone[1:] if phone.startswith("+") else phone
+    if phone and (not (digits.isascii() and digits.isdigit()) or not 8 <= len(digits) <= 15):
+        raise forms.ValidationError("Nomor HP harus 8–15 angka, boleh diawali +.")
+    return phone
+
+
 class PersonForm(forms.ModelForm):
     nik = sixteen_digit_field("NIK", "16 digit. Kosongkan bila belum punya (misalnya bayi).")
 
@@ -83,11 +92,7 @@ class PersonForm(forms.ModelForm):
         return nik
 
     def clean_telepon(self):
-        phone = self.cleaned_data.get("telepon", "").replace(" ", "").replace("-", "")
-        digits = phone[1:] if phone.startswith("+") else phone
-        if phone and (not (digits.isascii() and digits.isdigit()) or not 8 <= len(digits) <= 15):
-            raise forms.ValidationError("Nomor HP harus 8–15 angka, boleh diawali +.")
-        return phone
+        return clean_phone(self.cleaned_data.get("telepon", ""))
 
 
 class HouseholdForm(forms.ModelForm):

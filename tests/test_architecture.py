@@ -11,8 +11,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DOC = (ROOT / "docs" / "architecture.md").read_text()
 APPS = [
-    "posyandu", "common", "accounts", "registry", "visits", "reports", "inovasi", "pembinaan", "offline",
-    "devdata",
+    "posyandu", "common", "accounts", "registry", "visits", "reports", "kader", "inovasi", "pembinaan",
+    "offline", "devdata",
 ]  # fmt: skip
 
 

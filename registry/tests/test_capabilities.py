@@ -29,6 +29,9 @@ HOLDERS = {
     access.can_manage_programmes: {"staff_a", "admin"},
     access.can_record_pmt: {"kader_a", "staff_a", "admin"},
     access.can_record_innovations: {"kader_a", "staff_a", "admin"},
+    access.can_edit_kader: {"kader_a", "staff_a", "admin"},
+    access.can_assess_kader: {"staff_a", "admin"},
+    access.can_edit_posyandu_profile: {"kader_a", "staff_a", "admin"},
 }
 
 

@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from kader.demo import build_kader
 from pembinaan.demo import build_lomba
 from registry import demo
 from registry.demo_vital import build_vital
@@ -45,6 +46,7 @@ class Command(BaseCommand):
             demo_immunisation.build(today=today, seed=seed)
             call_command("seed_inovasi_demo", seed=seed)  # inovasi sits above visits: by name, no import
             build_home_visit_cases(today=today)
+            build_kader(today=today, seed=seed)
             build_lomba(today=today, seed=seed)
             self.stdout.write(self.style.SUCCESS(f"Data contoh dibuat ({visits} kunjungan)."))
         self.stdout.write(f"\nAkun contoh (kata sandi semua: {demo.DEMO_PASSWORD}):")
