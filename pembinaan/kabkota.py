@@ -1,7 +1,8 @@
 """Dasbor Kab/Kota: the Puskesmas of a Kab/Kota side by side for one month: each PWS indicator
 (computed as the PWS page computes it, `reports/pws_selectors.py` and `reports/pws.py`),
-reporting completeness (Posyandu with a visit entered in the month, out of all) and the strata
-of their Posyandu. Queries depend on the indicators, never on the number of Puskesmas."""
+reporting completeness (Posyandu with a visit entered in the month, out of all), the active
+kader and the strata of their Posyandu as computed from the year's data (kader/strata_selectors.py),
+not as typed in. Queries depend on the indicators, never on the number of Puskesmas."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from common.numbers import percent
+from kader import selectors as kader_selectors
+from kader.strata_selectors import strata_for
 from registry.models import Desa, KabKota, Posyandu, Puskesmas, Strata
 from registry.scoping import scope
 from reports import pws, pws_selectors, snapshots
@@ -23,7 +26,8 @@ class PuskesmasRow:
     posyandu: int = 0
     reported: int = 0  # Posyandu with at least one visit entered in the month
     strata: Counter = field(default_factory=Counter)
-    kader: int | None = None  # kader_figures() once the kader registry exists
+    kader: int = 0  # active kader of the roster (kader/selectors.py)
+    aktif: int = 0  # Posyandu aktif by the computed criteria
 
     @property
     def completeness(self) -> float | None:
@@ -34,10 +38,12 @@ class PuskesmasRow:
         return [(label, self.strata[value]) for value, label in Strata.choices]
 
 
-def kader_figures(posyandu_of: dict[int, int]) -> dict[int, int] | None:
-    """Hook for the kader registry (branch `kader`: `kader_figures(posyandu_ids)`): active kader
-    per Puskesmas. Until it is merged there is no kader figure and the column says so."""
-    return None
+def kader_figures(posyandu_of: dict[int, int]) -> dict[int, int]:
+    """Active kader of the roster per Puskesmas (`posyandu_of`: Posyandu id → Puskesmas id)."""
+    per_puskesmas: Counter = Counter()
+    for pid, figures in kader_selectors.kader_figures(list(posyandu_of)).items():
+        per_puskesmas[posyandu_of[pid]] += figures.aktif
+    return dict(per_puskesmas)
 
 
 def _sum_by(series: dict[int, list], puskesmas_of_desa: dict[int, int], rate: bool) -> dict[int, list]:
@@ -90,18 +96,19 @@ def kab_kota_rows(*, user, kab_kota: KabKota, month: Month) -> list[PuskesmasRow
     rows = {p.pk: PuskesmasRow(p) for p in puskesmas}
     desa_of = dict(Desa.objects.filter(puskesmas__in=puskesmas).values_list("pk", "puskesmas_id"))
     posyandu_of = {}
-    for pid, pkm, strata in Posyandu.objects.filter(desa__puskesmas__in=puskesmas).values_list(
-        "pk", "desa__puskesmas_id", "strata"
+    for pid, pkm in Posyandu.objects.filter(desa__puskesmas__in=puskesmas).values_list(
+        "pk", "desa__puskesmas_id"
     ):
         posyandu_of[pid] = pkm
         rows[pkm].posyandu += 1
-        rows[pkm].strata[strata] += 1
+    for pid, verdict in strata_for(list(posyandu_of), month.year, month.last).items():
+        rows[posyandu_of[pid]].strata[verdict.strata] += 1
+        rows[posyandu_of[pid]].aktif += verdict.aktif
     visited = Visit.objects.filter(posyandu_id__in=posyandu_of, tanggal__range=(month.first, month.last))
     for pid in visited.order_by().values_list("posyandu_id", flat=True).distinct():
         rows[posyandu_of[pid]].reported += 1
-    kader = kader_figures(posyandu_of) or {}
-    for pkm, row in rows.items():
-        row.kader = kader.get(pkm)
+    for pkm, active in kader_figures(posyandu_of).items():
+        rows[pkm].kader = active
     if desa_of:
         for indicator in pws.INDICATORS.values():
             for pkm, figure in _indicator_rows(indicator, puskesmas, desa_of, month).items():

@@ -41,6 +41,5 @@ def kab_kota_dashboard(request):
         "indicators": list(pws.INDICATORS.values()),
         "key": key,
         "descending": descending,
-        "has_kader": any(r.kader is not None for r in rows),
     }
     return render(request, "pembinaan/kab_kota.html", context)
