@@ -4,13 +4,16 @@ services write."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from common.htmx import render_page_or_partial
 from registry import access
 from registry.models import Posyandu
 from registry.scoping import get_scoped_or_404, profile_of
+from reports.period import Month
 
 from . import selectors, services
+from .f5 import f5_month
 from .forms import AssessmentForm, AttendanceForm, AwardForm, KaderForm, TrainingForm
 from .models import Kader
 
@@ -145,3 +148,10 @@ def attendance(request, pk: int):
             return redirect("opening_day_detail", pk=day.pk)
     context = {"day": day, "form": form}
     return render_page_or_partial(request, "kader/attendance.html", "kader/_attendance.html", context)
+
+
+def f5(request, pk: int):
+    """Format 5 (F5) of a Posyandu's month: births, deaths, visitors and who served."""
+    posyandu = get_scoped_or_404(Posyandu.objects.select_related("desa"), request.user, pk=pk)
+    month = Month.parse(request.GET.get("bulan", ""), Month.of(timezone.localdate()).previous)
+    return render(request, "kader/f5.html", {"f5": f5_month(posyandu=posyandu, month=month)})

@@ -8,7 +8,7 @@ from django.db.models import Count, Q, QuerySet
 
 from registry.models import Person, Relation, Sex
 from registry.scoping import scope
-from registry.selectors import person_search
+from registry.selectors import person_search, present_on_q
 
 from . import pregnancy_selectors, service_windows
 from .growth.kms import MonthResult, Weighing, kms_history
@@ -70,9 +70,11 @@ def household_mothers(household_ids: set[int]) -> dict[int, str]:
 
 
 def queue_candidates(*, user, day: OpeningDay, q: str) -> QuerySet[Person]:
-    """People of the day's Posyandu matching a name, NIK or No. KK, not yet in the queue."""
+    """People of the day's Posyandu matching a name, NIK or No. KK, not yet in the queue, and
+    neither dead nor departed on the day."""
     queued = day.visits.values("person_id")
-    return person_search(user=user, q=q, posyandu_id=day.posyandu_id).exclude(pk__in=queued)[:20]
+    found = person_search(user=user, q=q, posyandu_id=day.posyandu_id).filter(present_on_q(day.tanggal))
+    return found.exclude(pk__in=queued)[:20]
 
 
 def referrals(*, user, posyandu_id: int | None = None, day_id: int | None = None,

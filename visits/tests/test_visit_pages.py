@@ -27,6 +27,19 @@ def test_kader_opens_today_and_adds_a_person_found_by_name(kader, world, balita,
     assert list(again.context["candidates"]) == []  # already in the queue
 
 
+def test_meja_1_neither_finds_nor_queues_the_dead_or_departed(kader, world, balita, day_a):
+    """registry.selectors.present_on_q on the opening day: a death or a move on or before it."""
+    from registry.models import Death
+
+    Death.objects.create(person=balita, tanggal=day_a.tanggal, tempat="rumah", sebab="demam",
+                         oleh=world.users["kader_a"])  # fmt: skip
+    found = kader.get(reverse("opening_day_detail", args=[day_a.pk]), {"q": "nabila", "meja": "1"})
+    assert list(found.context["candidates"]) == []
+    refused = kader.post(reverse("opening_day_detail", args=[day_a.pk]), {"person": balita.pk})
+    assert refused.status_code == 404
+    assert not Visit.objects.filter(person=balita).exists()
+
+
 def test_meja_2_shows_only_the_childs_fields_and_goes_to_meja_3(kader, world, balita, day_a):
     visit = services.visit_register(person=balita, opening_day=day_a, user=world.users["kader_a"])
     page = kader.get(reverse("visit_meja", args=[visit.pk, 2]))
