@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from . import identifiers, lifecycle
 from .models import Death, Departure, Desa, Household, Person, Posyandu, Puskesmas
@@ -77,12 +77,14 @@ def counted_in_month_q(first: dt.date, last: dt.date, prefix: str = "") -> Q:
     """Person rows (through `prefix`) still counted in the month first..last: not dead before
     its first day, not departed before it unless back by its last day. The one rule, used by
     S/K, the sasaran counts and the not-yet-seen list (lifecycle.not_counted_from)."""
-    person = OuterRef(prefix.removesuffix("__") or "pk")
-    dead = Death.objects.filter(person=person, tanggal__lt=first)
-    gone = Departure.objects.filter(person=person, tanggal__lt=first).filter(
+    # Uncorrelated NOT IN over two small sets: PostgreSQL hashes them once. A correlated NOT
+    # EXISTS nested inside the home-visit lists' IN-subqueries was planned row by row (seconds).
+    dead = Death.objects.filter(tanggal__lt=first).values("person_id")
+    gone = Departure.objects.filter(tanggal__lt=first).filter(
         Q(aktif_kembali__isnull=True) | Q(aktif_kembali__gt=last)
     )
-    return ~Exists(dead) & ~Exists(gone)
+    key = f"{prefix}pk__in"
+    return ~Q(**{key: dead}) & ~Q(**{key: gone.values("person_id")})
 
 
 def present_on_q(day: dt.date, prefix: str = "") -> Q:
