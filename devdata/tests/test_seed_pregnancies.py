@@ -5,6 +5,8 @@ import io
 import pytest
 from django.core.management import call_command
 
+from kader.tests.conftest import ensure_defaults
+from pembinaan.tests.conftest import ensure_default_instrument
 from registry.models import Person
 from visits import pregnancy_rules
 from visits.models import AncContact, Outcome, PostnatalContact, Pregnancy, TdDose
@@ -45,6 +47,8 @@ def test_seed_district_generates_pregnancies_with_outcomes(db):
 @pytest.mark.django_db(transaction=True)
 def test_seed_demo_generates_pregnancies_kek_with_mt_and_contacts(settings):
     settings.DEBUG = True
+    ensure_default_instrument()  # data migrations' rows, emptied by an earlier transactional test
+    ensure_defaults()
     call_command("seed_demo", stdout=io.StringIO())
     check_episodes(babies=True)
     assert Pregnancy.objects.filter(mt__isnull=False).exists()
