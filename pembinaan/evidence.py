@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from registry.models import Posyandu, Role
+from kader.models import Kader
+from registry.models import Posyandu
 from reports.period import Month
 from reports.sections import Layanan, Rujukan
 from reports.skdn import Skdn
@@ -43,12 +43,10 @@ class Evidence:
 
 
 def kader_names(posyandu: Posyandu) -> list[str]:
-    """The kader with an account at the Posyandu (the kader registry of another change will
-    add kader without one)."""
-    users = get_user_model().objects.filter(
-        profile__role=Role.KADER, profile__posyandu=posyandu, is_active=True
-    )
-    return [u.get_full_name() or u.username for u in users.order_by("first_name", "username")]
+    """The active kader of the Posyandu's roster (kader/), with or without an account; "SK" after
+    a name when the kader holds one."""
+    roster = Kader.objects.filter(posyandu=posyandu, aktif=True).order_by("nama")
+    return [f"{k.nama} (SK)" if k.sk_nomor else k.nama for k in roster]
 
 
 def evidence(*, round: Round, posyandu: Posyandu, user) -> Evidence:

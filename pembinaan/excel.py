@@ -84,7 +84,7 @@ def evidence_workbook(ev) -> bytes:
             ["Hari buka tahun ini", ev.opening_days],
             ["SK (skor penilai)", sk.skor if sk else "belum dinilai"],
             ["Catatan SK", sk.alasan if sk else ""],
-            ["Jumlah kader (akun)", len(ev.kader)],
+            ["Jumlah kader aktif", len(ev.kader)],
             *[["Kader", name] for name in ev.kader],
         ],
     )

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from kader.models import Kader
 from pembinaan import prefill, selectors, services
 from pembinaan.models import Coaching, PosyanduScore
 from tests.factories import make_area
@@ -159,8 +160,12 @@ def test_pembinaan_of_a_gap_is_recorded_and_shown_in_the_evidence_pack(world, ro
     )
     coaching = Coaching.objects.get()
     assert (coaching.criterion, coaching.oleh, coaching.status) == (sarana, staff, "berjalan")
+    Kader.objects.create(posyandu=world.a.posyandu, nama="Bu Warsih", sk_nomor="12/2025")
+    Kader.objects.create(posyandu=world.a.posyandu, nama="Bu Tini")  # no login, no SK: still a kader
+    Kader.objects.create(posyandu=world.a.posyandu, nama="Bu Lama", aktif=False)
     evidence = client.get(reverse("lomba_evidence", args=[round_a.pk, world.a.posyandu.pk])).content.decode()
-    assert "Pengadaan dacin" in evidence and "kader_a" in evidence
+    assert "Pengadaan dacin" in evidence and "Bu Tini, Bu Warsih (SK)" in evidence
+    assert "Bu Lama" not in evidence
     xlsx = client.get(reverse("lomba_evidence", args=[round_a.pk, world.a.posyandu.pk]) + "?format=xlsx")
     book = load_workbook(filename=__import__("io").BytesIO(xlsx.content))
     assert book.sheetnames == ["Identitas", "Skor", "SKDN", "Cakupan", "Pembinaan"]
