@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
+from common.db import refresh_planner_statistics
 from registry.lifecycle import Group
 from registry.models import (
     Desa,
@@ -283,6 +284,7 @@ def build_district(*, scale: Scale, seed: int, today: dt.date) -> dict[str, int]
     women = Person.objects.filter(household__posyandu__in=posyandu)
     build_pregnancies(people=women, today=today, user=admin, seed=seed, kek_visits=False)
     demo_immunisation.build(today=today, seed=seed, user=admin)
+    refresh_planner_statistics()
     return {"posyandu": len(posyandu), "people": len(people), "visits": visits}
 
 

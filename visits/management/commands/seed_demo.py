@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from common.db import refresh_planner_statistics
 from kader.demo import build_kader
 from pembinaan.demo import build_lomba
 from registry import demo
@@ -48,6 +49,7 @@ class Command(BaseCommand):
             build_home_visit_cases(today=today)
             build_kader(today=today, seed=seed)
             build_lomba(today=today, seed=seed)
+            refresh_planner_statistics()
             self.stdout.write(self.style.SUCCESS(f"Data contoh dibuat ({visits} kunjungan)."))
         self.stdout.write(f"\nAkun contoh (kata sandi semua: {demo.DEMO_PASSWORD}):")
         for login in logins:
