@@ -16,7 +16,7 @@ from registry.models import Desa, KabKota, Posyandu, Puskesmas, Strata
 from registry.scoping import scope
 from reports import pws, pws_selectors, snapshots
 from reports.period import Month
-from visits.models import Visit
+from reports.vital_selectors import entered_in
 
 
 @dataclass
@@ -104,8 +104,7 @@ def kab_kota_rows(*, user, kab_kota: KabKota, month: Month) -> list[PuskesmasRow
     for pid, verdict in strata_for(list(posyandu_of), month.year, month.last).items():
         rows[posyandu_of[pid]].strata[verdict.strata] += 1
         rows[posyandu_of[pid]].aktif += verdict.aktif
-    visited = Visit.objects.filter(posyandu_id__in=posyandu_of, tanggal__range=(month.first, month.last))
-    for pid in visited.order_by().values_list("posyandu_id", flat=True).distinct():
+    for pid in entered_in(month).filter(posyandu_id__in=posyandu_of).values_list("posyandu_id", flat=True):
         rows[posyandu_of[pid]].reported += 1
     for pkm, active in kader_figures(posyandu_of).items():
         rows[pkm].kader = active

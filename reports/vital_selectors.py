@@ -3,7 +3,7 @@ data size. Births and deaths count where the household lives at the month's end,
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from registry.lifecycle import BBLR_BELOW_GRAM
 from registry.models import Birth, Death, Posyandu
@@ -41,16 +41,23 @@ def vital_counts(*, posyandu_ids, month: Month) -> dict[int, Vital]:
         for (pid,), figures in found.items():
             for name, value in figures.items():
                 setattr(result[pid], name, value)
-    visits = Visit.objects.filter(tanggal__range=in_month, posyandu_id__in=ids)
-    entered = set(visits.values_list("posyandu_id", flat=True).distinct())
+    entered = set(entered_in(month).filter(posyandu_id__in=ids).values_list("posyandu_id", flat=True))
     for pid in set(ids) - entered:
         result[pid].belum_entri = 1
     return result
 
 
+def entered_in(month: Month) -> QuerySet[Visit]:
+    """Reporting completeness, the one definition: a Posyandu has entered the month when at
+    least one visit of the month was recorded there. Distinct Posyandu ids, to filter or count."""
+    visits = Visit.objects.filter(tanggal__range=(month.first, month.last))
+    return visits.order_by().values("posyandu_id").distinct()
+
+
 def not_entered(*, user, month: Month) -> list[Posyandu]:
     """Reporting completeness: the Posyandu of the user's area with no visit entered in the
     month, by Puskesmas, desa and name (one query)."""
-    entered = Visit.objects.filter(tanggal__range=(month.first, month.last)).values("posyandu_id")
-    missing = scope(Posyandu.objects.exclude(pk__in=entered), user).select_related("desa__puskesmas")
+    missing = scope(Posyandu.objects.exclude(pk__in=entered_in(month)), user).select_related(
+        "desa__puskesmas"
+    )
     return list(missing.order_by("desa__puskesmas__nama", "desa__nama", "nama"))
