@@ -64,7 +64,16 @@ class Recap(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.area} {self.bulan:%m-%Y}"
+        return f"{self.title} {self.bulan:%m-%Y}"
+
+    @property
+    def title(self) -> str:
+        """The heading "Rekap Puskesmas Sukamaju", never "Rekap Puskesmas Puskesmas Sukamaju": most
+        areas are named with their kind already ("Puskesmas …", "Kota …", "Kabupaten …")."""
+        name = str(self.area)
+        if name.casefold().startswith(("puskesmas", "kota", "kab")):
+            return f"Rekap {name}"
+        return f"{self.get_kind_display()} {name}"
 
     @property
     def area(self):

@@ -162,3 +162,20 @@ def test_recap_download_is_a_fixed_number_of_queries(login, all_recaps, django_a
     with django_assert_num_queries(4):  # session, user, profile, the recap
         response = client.get(reverse("recap_download", args=[all_recaps["kab1"].pk]))
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "kind, name, title",
+    [
+        (RecapKind.PUSKESMAS, "Puskesmas Sukamaju", "Rekap Puskesmas Sukamaju"),
+        (RecapKind.PUSKESMAS, "Sukamaju", "Rekap Puskesmas Sukamaju"),
+        (RecapKind.KABKOTA, "Kota Metro", "Rekap Kota Metro"),
+        (RecapKind.KABKOTA, "Kabupaten Lampung Timur", "Rekap Kabupaten Lampung Timur"),
+        (RecapKind.KABKOTA, "Metro", "Rekap Kab/Kota Metro"),
+    ],
+)
+def test_a_recap_title_names_the_kind_once(kind, name, title):
+    from registry.models import KabKota, Puskesmas
+
+    recap = Recap(kind=kind, kab_kota=KabKota(nama=name), puskesmas=Puskesmas(nama=name))
+    assert recap.title == title
