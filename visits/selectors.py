@@ -69,12 +69,17 @@ def household_mothers(household_ids: set[int]) -> dict[int, str]:
     return mothers
 
 
-def queue_candidates(*, user, day: OpeningDay, q: str) -> QuerySet[Person]:
+QUEUE_SEARCH_LIMIT = 20  # a phone screen's worth; more means the kader should type more
+
+
+def queue_candidates(*, user, day: OpeningDay, q: str) -> tuple[list[Person], bool]:
     """People of the day's Posyandu matching a name, NIK or No. KK, not yet in the queue, and
-    neither dead nor departed on the day."""
+    neither dead nor departed on the day: the first QUEUE_SEARCH_LIMIT, and whether there are
+    more (then the page asks for a longer name instead of hiding them silently)."""
     queued = day.visits.values("person_id")
     found = person_search(user=user, q=q, posyandu_id=day.posyandu_id).filter(present_on_q(day.tanggal))
-    return found.exclude(pk__in=queued)[:20]
+    rows = list(found.exclude(pk__in=queued)[: QUEUE_SEARCH_LIMIT + 1])
+    return rows[:QUEUE_SEARCH_LIMIT], len(rows) > QUEUE_SEARCH_LIMIT
 
 
 def referrals(*, user, posyandu_id: int | None = None, day_id: int | None = None,

@@ -80,7 +80,7 @@ def test_a_wrong_queue_entry_is_removed_audited_and_counts_nowhere(login, world,
 def test_removed_person_can_join_the_queue_again(world, family, day):
     siti_visit, _ = queue(day, family, world)
     services.visit_remove(visit=siti_visit, user=world.users["kader_a"])
-    assert family[0] in selectors.queue_candidates(user=world.users["kader_a"], day=day, q="Siti")
+    assert family[0] in selectors.queue_candidates(user=world.users["kader_a"], day=day, q="Siti")[0]
     again = services.visit_register(person=family[0], opening_day=day, user=world.users["kader_a"])
     assert again.pk != siti_visit.pk and Visit.objects.filter(opening_day=day).count() == 2
 
@@ -219,3 +219,15 @@ def test_dinkes_sees_the_values_of_meja_2_but_no_form(login, world, family, day)
     assert "Simpan meja 2" not in html and 'name="berat_kg"' not in html
     assert '<th scope="row">Berat badan (kg)</th><td>8,35</td>' in html
     assert '<th scope="row">Cara ukur</th><td>Berbaring (PB)</td>' in html
+
+
+def test_meja_1_search_says_when_more_people_match_than_it_shows(login, world, day):
+    household = make_household(world.a.posyandu)
+    for n in range(21):
+        make_person(household, nama=f"Budi {n:02d}", hubungan=Relation.ANAK)
+    page = login("kader_a").get(reverse("opening_day_detail", args=[day.pk]), {"q": "Budi"}).content.decode()
+    assert page.count("Tambah ke antrean") == 20
+    assert "Lebih dari 20 warga cocok" in page
+    make_person(household, nama="Budiman", hubungan=Relation.ANAK)
+    found, more = selectors.queue_candidates(user=world.users["kader_a"], day=day, q="Budim")
+    assert ([p.nama for p in found], more) == (["Budiman"], False)

@@ -68,12 +68,14 @@ def opening_day_detail(request, pk: int):
         return redirect(f"{reverse('opening_day_detail', args=[day.pk])}?meja={meja}")
     q = request.GET.get("q", "").strip()[:100]
     cari = request.GET.get("cari", "").strip()[:100] if meja > 1 else ""
+    candidates, more = selectors.queue_candidates(user=request.user, day=day, q=q) if q else ([], False)
     context = {
         "day": day,
         "queue": selectors.day_queue(day=day, q=cari),
         "cari": cari,
         "q": q,
-        "candidates": selectors.queue_candidates(user=request.user, day=day, q=q) if q else [],
+        "candidates": candidates,
+        "more_candidates": more,
         "meja": meja,
         "meja_names": MEJA_NAMES,
     }
