@@ -26,6 +26,8 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def summary(values_ms: list[float]) -> str:
+    if not values_ms:  # under overload every request may fail: say so rather than crash
+        return "none completed"
     return (f"p50 {percentile(values_ms, 50):.0f} ms, p95 {percentile(values_ms, 95):.0f} ms, "
             f"p99 {percentile(values_ms, 99):.0f} ms, mean {statistics.mean(values_ms):.0f} ms")  # fmt: skip
 
