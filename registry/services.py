@@ -3,7 +3,7 @@
 Services take plain values (a form's cleaned_data), never forms: the fields a caller may set
 are listed per model, an unknown name is a TypeError, and every row passes `full_clean()`
 before it is saved. The access log is the exception: its entries are appended as they are
-(one row each, by record_read, record_household_read and refuse_elsewhere)."""
+(one row each, by record_read, record_household_read, record_export and refuse_elsewhere)."""
 
 import datetime as dt
 
@@ -97,6 +97,11 @@ def record_read(*, user, person: Person, action: str = AccessAction.LIHAT) -> No
     AccessLog.objects.create(
         user=user, action=action, person=person, posyandu_id=person.household.posyandu_id
     )
+
+
+def record_export(*, user, posyandu: Posyandu, what: str) -> None:
+    """Log that `user` downloaded a file of named people of this Posyandu (a register)."""
+    AccessLog.objects.create(user=user, action=AccessAction.EKSPOR, posyandu=posyandu, keterangan=what[:120])
 
 
 def record_household_read(*, user, household: Household) -> None:
