@@ -7,13 +7,16 @@ before it is saved. The access log is the exception: its entries are appended as
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from common.writes import assign
 from visits.services import CORRECTED, person_results_refresh
 
 from . import access, privacy
 from .models import AccessAction, AccessLog, Household, HouseholdMove, Person, Posyandu
+from .validators import move_date_error
 
 PERSON_FIELDS = ("nama", "nik", "jenis_kelamin", "tanggal_lahir", "hubungan", "telepon", "hpht",
                  "tanggal_persalinan", "buku_kia")  # fmt: skip
@@ -72,9 +75,13 @@ def household_move(
 ) -> HouseholdMove:
     """Move a household to another Posyandu; the move is kept as history.
 
-    Visits already made stay with the Posyandu where they took place.
+    Visits already made stay with the Posyandu where they took place. The date rule
+    (registry.validators.move_date_error) is checked here too, whoever calls.
     """
     access.require(access.can_edit_registry(user), access.READ_ONLY)
+    error = move_date_error(on, today=timezone.localdate(), may_backdate=access.can_backdate_moves(user))
+    if error:
+        raise ValidationError({"tanggal": error})
     household = Household.objects.select_for_update().get(pk=household.pk)
     move = HouseholdMove(
         household=household,
