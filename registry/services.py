@@ -3,17 +3,20 @@
 Services take plain values (a form's cleaned_data), never forms: the fields a caller may set
 are listed per model, an unknown name is a TypeError, and every row passes `full_clean()`
 before it is saved. The access log is the exception: its entries are appended as they are
-(one row each, by record_read, record_household_read and refuse_elsewhere)."""
+(one row each, by record_read, record_household_read, record_export and refuse_elsewhere)."""
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from common.writes import assign
 from visits.services import CORRECTED, person_results_refresh
 
 from . import access, privacy
 from .models import AccessAction, AccessLog, Household, HouseholdMove, Person, Posyandu
+from .validators import move_date_error
 
 PERSON_FIELDS = ("nama", "nik", "jenis_kelamin", "tanggal_lahir", "hubungan", "telepon", "hpht",
                  "tanggal_persalinan", "buku_kia")  # fmt: skip
@@ -72,9 +75,13 @@ def household_move(
 ) -> HouseholdMove:
     """Move a household to another Posyandu; the move is kept as history.
 
-    Visits already made stay with the Posyandu where they took place.
+    Visits already made stay with the Posyandu where they took place. The date rule
+    (registry.validators.move_date_error) is checked here too, whoever calls.
     """
     access.require(access.can_edit_registry(user), access.READ_ONLY)
+    error = move_date_error(on, today=timezone.localdate(), may_backdate=access.can_backdate_moves(user))
+    if error:
+        raise ValidationError({"tanggal": error})
     household = Household.objects.select_for_update().get(pk=household.pk)
     move = HouseholdMove(
         household=household,
@@ -97,6 +104,11 @@ def record_read(*, user, person: Person, action: str = AccessAction.LIHAT) -> No
     AccessLog.objects.create(
         user=user, action=action, person=person, posyandu_id=person.household.posyandu_id
     )
+
+
+def record_export(*, user, posyandu: Posyandu, what: str) -> None:
+    """Log that `user` downloaded a file of named people of this Posyandu (a register)."""
+    AccessLog.objects.create(user=user, action=AccessAction.EKSPOR, posyandu=posyandu, keterangan=what[:120])
 
 
 def record_household_read(*, user, household: Household) -> None:

@@ -1,6 +1,7 @@
 """The printable registers of a Posyandu (bayi & balita; ibu hamil & nifas; WUS/PUS) and their Excel
 download. Thin: the rows come from reports.register and reports.registers_ibu; another area's
-Posyandu is a 404."""
+Posyandu is a 404. A download (named people's health data leaving the app) is written to the
+access log that Puskesmas and Dinkes review."""
 
 import io
 
@@ -11,6 +12,7 @@ from django.utils import timezone
 from common.params import int_param
 from registry.models import Posyandu
 from registry.scoping import get_scoped_or_404
+from registry.services import record_export
 
 from .register import register_rows
 from .register_excel import ANTIGENS, ASI_MONTHS, BULAN
@@ -29,6 +31,7 @@ def register_page(request, pk: int, kind: str):
     if request.GET.get("format") == "xlsx":
         buffer = io.BytesIO()
         register_workbook(register.title, year, register.headers, MONTHS, register.rows).save(buffer)
+        record_export(user=request.user, posyandu=posyandu, what=f"{register.title} {year} (Excel)")
         response = HttpResponse(buffer.getvalue(), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="register-{kind}-{posyandu.pk}-{year}.xlsx"'
         return response
@@ -45,6 +48,7 @@ def register_balita(request, pk: int):
     if request.GET.get("format") == "xlsx":
         buffer = io.BytesIO()
         balita_workbook(str(posyandu), year, rows).save(buffer)
+        record_export(user=request.user, posyandu=posyandu, what=f"Register bayi & balita {year} (Excel)")
         response = HttpResponse(buffer.getvalue(), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="register-balita-{posyandu.pk}-{year}.xlsx"'
         return response

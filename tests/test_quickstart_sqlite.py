@@ -68,6 +68,7 @@ def test_quick_start_serves_demo_data_on_sqlite(quickstart, tmp_path):
     log.seek(0)
     output = log.read()
     assert "kader.mawar" in output and "dinkes" in output and DEMO_PASSWORD in output
+    assert "DEMO: data contoh" in output  # make run says it is a demo, before anything else
 
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))

@@ -43,7 +43,7 @@ def test_fuzzed_forms_and_parameters_never_give_a_server_error(world, role):
     assert pages, "the role opens no page at all"
     answered = []
 
-    @settings(max_examples=50, deadline=None, derandomize=True, database=None,
+    @settings(max_examples=200, deadline=None, derandomize=True, database=None,
               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])  # fmt: skip
     @given(data=st.data())
     def one_request(data):

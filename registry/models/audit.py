@@ -25,6 +25,8 @@ class AccessLog(models.Model):
     household = models.ForeignKey(
         Household, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # What was exported ("Register bayi & balita 2026"); empty for a page read or a probe.
+    keterangan = models.CharField("keterangan", max_length=120, blank=True)
     at = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
 
     class Meta:

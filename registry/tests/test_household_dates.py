@@ -5,8 +5,10 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from registry import services
 from registry.models import HouseholdMove
 from registry.tests.test_household_entry import household_post, member
 from registry.validators import move_date_error
@@ -67,3 +69,26 @@ def test_household_desa_must_be_its_posyandus_desa(login, world):
     response = login("admin").post(reverse("household_create"), data)
     assert response.status_code == 200
     assert "Desa harus desa wilayah" in response.context["form"].errors["desa"][0]
+
+
+@pytest.mark.parametrize(
+    ("user", "day"), [("kader_a", dt.date(2026, 10, 15)), ("staff_a", dt.date(2026, 11, 16))]
+)
+def test_the_move_service_refuses_the_same_dates_whoever_calls_it(world, user, day):
+    with pytest.raises(ValidationError) as refused:
+        services.household_move(
+            household=world.a.household, to=world.a2.posyandu, on=day, user=world.users[user]
+        )
+    assert list(refused.value.message_dict) == ["tanggal"]
+    world.a.household.refresh_from_db()
+    assert world.a.household.posyandu == world.a.posyandu and not HouseholdMove.objects.exists()
+
+
+def test_the_move_service_takes_a_kader_move_of_30_days_ago(world):
+    services.household_move(
+        household=world.a.household,
+        to=world.a2.posyandu,
+        on=dt.date(2026, 10, 16),
+        user=world.users["kader_a"],
+    )
+    assert HouseholdMove.objects.get().tanggal == dt.date(2026, 10, 16)
