@@ -2,6 +2,7 @@
 lost), questions by age, and the report's PTM-from-15 and anaemia counts."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -80,6 +81,33 @@ def test_a_second_dose_too_soon_after_the_first_is_refused(kader, person_in_a, v
         "DPT-HB-Hib2 paling cepat 28 hari sesudah DPT-HB-Hib1 (20-10-2026).",
         "OPV2 paling cepat 28 hari sesudah OPV1 (20-10-2026).",
     ]
+    assert not Care.objects.filter(visit=visit).exists()
+
+
+@pytest.mark.parametrize(
+    "born, shown, hidden",
+    [
+        (D(2026, 11, 12), ["HB0", "BCG", "OPV1"], ["OPV2", "MR1"]),  # 3 days: HB0 0–7 days
+        (D(2026, 11, 7), ["BCG", "OPV1"], ["HB0"]),  # 8 days
+        (D(2026, 2, 15), ["MR1", "IPV2", "OPV2"], ["HB0", "MR2", "DPT-HB-Hib4"]),  # 9 months
+        (D(2024, 12, 15), ["MR2", "DPT-HB-Hib4"], ["HB0", "BCG"]),  # 23 months
+    ],
+)
+def test_meja_5_offers_only_the_antigens_whose_age_window_is_open(kader, person_in_a, visit_today, born,
+                                                                   shown, hidden):  # fmt: skip
+    html = kader.get(reverse("visit_meja", args=[visit_today(person_in_a(born)).pk, 5])).content.decode()
+    assert all(f'value="{antigen}"' in html for antigen in shown)
+    assert not any(f'value="{antigen}"' in html for antigen in hidden)
+
+
+def test_no_antigen_is_offered_from_24_months_and_a_refused_one_stays_ticked(kader, person_in_a, visit_today):
+    visit = visit_today(person_in_a(D(2024, 11, 15)))  # 24 months: every window of Tabel 7–8 closed
+    html = kader.get(reverse("visit_meja", args=[visit.pk, 5])).content.decode()
+    assert 'name="imunisasi"' not in html and "Imunisasi diberikan" not in html
+    page = kader.post(reverse("visit_meja", args=[visit.pk, 5]), {"imunisasi": ["HB0"]})
+    assert page.context["form"].errors["imunisasi"] == ["HB0 hanya untuk umur 0–7 hari; anak ini 24 bulan."]
+    ticked = re.search(r'<input[^>]*value="HB0"[^>]*>', page.content.decode())
+    assert ticked and "checked" in ticked.group(0)  # shown again, ticked, beside its reason
     assert not Care.objects.filter(visit=visit).exists()
 
 
