@@ -223,3 +223,23 @@ def test_meja_3_shows_the_blood_pressure_category_for_the_age(kader, world, pers
     summary = kader.get(reverse("visit_meja", args=[visit.pk, 3])).context["summary"]
     line = next(line for line in summary.lines if line.label == "Tekanan darah")
     assert line.note == category
+
+
+@pytest.mark.parametrize(
+    "born, sex, hpht, hb, shown",
+    [
+        (D(2011, 11, 15), "P", None, "11.9", ("Anemia", "Hb < 12 g/dL", True)),  # remaja putri, 15 years
+        (D(2011, 11, 15), "P", None, "12.0", ("Tidak anemia", "", False)),
+        (D(1995, 1, 1), "P", D(2026, 6, 1), "10.9", ("Anemia", "Hb < 11 g/dL", True)),  # ibu hamil
+        (D(1995, 1, 1), "P", D(2026, 6, 1), "11.0", ("Tidak anemia", "", False)),
+        (D(2011, 11, 15), "L", None, "11.0", None),  # a boy: no anaemia rule counts him
+    ],
+)
+def test_meja_3_flags_anaemia_as_the_referral_rule_does(kader, world, person_in_a, visit_today, born, sex,
+                                                        hpht, hb, shown):  # fmt: skip
+    """KMK ILP 2023 L3497, L7400, L7420: ibu hamil Hb < 11, remaja putri Hb < 12 g/dL."""
+    visit = visit_today(person_in_a(born, sex=sex, hpht=hpht))
+    save(visit, 2, world.users["admin"], hb=Decimal(hb))
+    summary = kader.get(reverse("visit_meja", args=[visit.pk, 3])).context["summary"]
+    line = next((line for line in summary.lines if line.label == "Status Hb"), None)
+    assert (line and (line.value, line.note, line.alert)) == shown
