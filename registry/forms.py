@@ -8,7 +8,7 @@ from django.utils.html import format_html
 
 from common.widgets import DATE_WIDGET
 
-from . import access, identifiers, privacy, selectors, services
+from . import access, identifiers, lifecycle, privacy, selectors, services
 from .models import Household, Person, Posyandu, Relation
 from .validators import move_date_error
 
@@ -51,6 +51,19 @@ def clean_phone(value: str) -> str:
     return phone
 
 
+PREGNANCY_FIELDS = ("hpht", "tanggal_persalinan")
+
+
+def _may_be_pregnant(person: Person) -> bool:
+    """Whether a registered person is asked HPHT and persalinan: a woman of 10–54 today
+    (lifecycle.PREGNANCY_AGE_YEARS), or anyone who has them stored, so they can be corrected.
+    A newcomer is always asked; the model refuses the dates beside the field when they cannot be."""
+    if person.hpht or person.tanggal_persalinan or not person.tanggal_lahir:
+        return True
+    today = timezone.localdate()
+    return lifecycle.pregnancy_age_error(person.tanggal_lahir, today, person.jenis_kelamin) is None
+
+
 class PersonForm(forms.ModelForm):
     nik = sixteen_digit_field("NIK", "16 digit. Kosongkan bila belum punya (misalnya bayi).")
 
@@ -77,6 +90,9 @@ class PersonForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        if self.instance.pk and not _may_be_pregnant(self.instance):
+            for name in PREGNANCY_FIELDS:
+                self.fields.pop(name, None)
 
     def clean_nik(self):
         nik = _optional_sixteen_digits(self.cleaned_data.get("nik"))

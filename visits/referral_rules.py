@@ -131,14 +131,12 @@ def _anemia(f: VisitFacts) -> list[tuple[str, str]]:
     """Hb of ibu hamil below 11 and of remaja putri below 12 g/dL: anaemia, referred to the
     Puskesmas (KMK ILP 2023 L3497) and counted (L7400, L7420)."""
     hb = f.measurements.get("hb")
-    if hb is None:
+    below = rules.hb_anemia_below(f.groups, f.subject)
+    if hb is None or below is None or hb >= below:
         return []
-    if Group.IBU_HAMIL in f.groups and hb < rules.HB_ANEMIA_HAMIL_BELOW:
-        return [("anemia_hamil", f"Ibu hamil anemia: Hb {_n(hb)} g/dL < {_n(rules.HB_ANEMIA_HAMIL_BELOW)}")]
-    if rules.is_remaja_putri(f.subject) and hb < rules.HB_ANEMIA_REMAJA_PUTRI_BELOW:
-        limit = _n(rules.HB_ANEMIA_REMAJA_PUTRI_BELOW)
-        return [("anemia_remaja", f"Remaja putri anemia: Hb {_n(hb)} g/dL < {limit}")]
-    return []
+    if Group.IBU_HAMIL in f.groups:
+        return [("anemia_hamil", f"Ibu hamil anemia: Hb {_n(hb)} g/dL < {_n(below)}")]
+    return [("anemia_remaja", f"Remaja putri anemia: Hb {_n(hb)} g/dL < {_n(below)}")]
 
 
 def referral_reasons(facts: VisitFacts) -> list[tuple[str, str]]:

@@ -303,6 +303,16 @@ def is_remaja_putri(subject: Subject | None) -> bool:
     return subject is not None and subject.sex == "P" and low <= subject.years < high
 
 
+def hb_anemia_below(groups: set[Group] | frozenset[Group], subject: Subject | None) -> float | None:
+    """The Hb (g/dL) below which this person is anaemic: ibu hamil 11, remaja putri 12 (KMK ILP
+    2023 L3497, L7400, L7420); None for anyone else, whom no rule counts."""
+    if G.IBU_HAMIL in groups:
+        return HB_ANEMIA_HAMIL_BELOW
+    if is_remaja_putri(subject):
+        return HB_ANEMIA_REMAJA_PUTRI_BELOW
+    return None
+
+
 # Age limits and thresholds the reports share with the visit screens (one source for each rule).
 BALITA_UNTIL_MONTHS = RULES.balita_until_months  # balita 0–59 bulan (KMK ILP 2023 L1324), sasaran S
 ADULT_OBESE_IMT = 25  # adults: IMT ≥ 25 counted as obesitas (Asia-Pacific, Kepmenkes ILP)

@@ -74,15 +74,21 @@ def _window_text(dose: Dose) -> str:
     return f"umur {dose.min_months}–{dose.max_months - 1} bulan"
 
 
-def dose_error(antigen: str, subject: Subject, earlier: dict[str, dt.date], today: set[str]) -> str | None:
-    """Why this dose cannot be given now, or None. `earlier`: the date each antigen was given on
-    a previous visit; `today`: the antigens ticked on this visit."""
+def in_age_window(antigen: str, subject: Subject) -> bool:
+    """Whether the child's age on the day lies inside the antigen's window (e.g. HB0 0–7 days)."""
     dose = SCHEDULE[antigen]
     if dose.max_days is not None:
         too_old = subject.days >= dose.max_days
     else:
         too_old = subject.months >= dose.max_months
-    if subject.months < dose.min_months or too_old:
+    return subject.months >= dose.min_months and not too_old
+
+
+def dose_error(antigen: str, subject: Subject, earlier: dict[str, dt.date], today: set[str]) -> str | None:
+    """Why this dose cannot be given now, or None. `earlier`: the date each antigen was given on
+    a previous visit; `today`: the antigens ticked on this visit."""
+    dose = SCHEDULE[antigen]
+    if not in_age_window(antigen, subject):
         return f"{antigen} hanya untuk {_window_text(dose)}; anak ini {_age_text(subject)}."
     if antigen in earlier:
         return f"{antigen} sudah diberikan pada {earlier[antigen]:%d-%m-%Y}."

@@ -29,7 +29,10 @@ HUGE = str(2**63)  # one past PostgreSQL's bigint
 # Values that once reached int(), Decimal() or PostgreSQL unchecked.
 GARBAGE = ["", "abc", "45", "-1", "²", "٣", "9" * 30, "1,5", "2026-13", "\x00", "<b>"]
 PARAMS = ["meja", "posyandu", "puskesmas", "tahun", "bulan", "hari", "status", "q", "page", "indikator",
-          "next", "person", "area", "version", "catatan", "pk", "id"]  # fmt: skip
+          "next", "person", "area", "version", "catatan", "pk", "id",
+          # every other name a view reads from the request (grep request.GET / request.POST)
+          "cari", "alasan", "kelompok", "tanggal", "tindakan", "kab_kota", "urut", "arah", "lengkap",
+          "format", "per", "bukan_duplikat", "program_tambahan", "ke", "gravida"]  # fmt: skip
 
 
 def routes() -> list[str]:

@@ -107,6 +107,21 @@ class CareForm(forms.ModelForm):
             if name in SCORE_LIMITS:
                 field.validators.append(_max_validator(SCORE_LIMITS[name]))
                 field.widget.attrs.update({"inputmode": "numeric", "max": SCORE_LIMITS[name]})
+        if subject is not None and "imunisasi" in self.fields:
+            self._show_open_antigens(subject)
+
+    def _show_open_antigens(self, subject: rules.Subject) -> None:
+        """Show only the antigens whose age window is open on the day (HB0 to a newborn, not to
+        a 3-year-old), and any already ticked. The field keeps every antigen as a valid choice,
+        so one posted outside its window is refused with the reason (service_windows.dose_error)
+        and the phone's form catalogue (offline.forms_spec) is the same for every age."""
+        field = self.fields["imunisasi"]
+        posted = self.data.getlist(self.add_prefix("imunisasi")) if hasattr(self.data, "getlist") else []
+        ticked = set(self.initial.get("imunisasi") or []) | set(posted)
+        shown = [(a, a) for a in rules.IMUNISASI if a in ticked or service_windows.in_age_window(a, subject)]
+        field.widget.choices = shown
+        if not shown:
+            field.widget = forms.MultipleHiddenInput()
 
     def clean(self):
         data = super().clean()

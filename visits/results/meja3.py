@@ -48,6 +48,7 @@ def _num(value, digits: int = 1) -> str:
 
 def _measurement_lines(m: Measurement, groups: set[Group], sex: str, hpht=None) -> list[Line]:
     lines = []
+    subject = rules.Subject(m.visit.person.tanggal_lahir, m.visit.tanggal, sex)
     for name in rules.fields_for(groups, rules.MEASUREMENTS):
         value = getattr(m, name)
         if value is None or name in ("cara_ukur", "sistol", "diastol"):
@@ -56,8 +57,11 @@ def _measurement_lines(m: Measurement, groups: set[Group], sex: str, hpht=None) 
         label = str(Measurement._meta.get_field(name).verbose_name)
         label = label[0].upper() + label[1:]
         lines.append(Line(label, f"{_num(value, 1)} {limits.unit if limits else ''}".strip()))
+    if m.hb is not None and (below := rules.hb_anemia_below(groups, subject)) is not None:
+        anemia = float(m.hb) < below  # the same rule as the referral (referral_rules._anemia)
+        note = f"Hb < {_num(below, 0)} g/dL" if anemia else ""
+        lines.append(Line("Status Hb", "Anemia" if anemia else "Tidak anemia", note, anemia))
     if m.sistol is not None:
-        subject = rules.Subject(m.visit.person.tanggal_lahir, m.visit.tanggal, sex)
         child = subject.years < rules.ADULT_BP_FROM_YEARS and Group.IBU_HAMIL not in groups
         category = blood_pressure_category(m.sistol, m.diastol, subject if child else None)
         alert = m.sistol >= rules.HYPERTENSION_SYSTOLIC or m.diastol >= rules.HYPERTENSION_DIASTOLIC

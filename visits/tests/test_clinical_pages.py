@@ -2,6 +2,7 @@
 lost), questions by age, and the report's PTM-from-15 and anaemia counts."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -9,6 +10,8 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from registry.models import Person
+from registry.tests.test_household_entry import household_post, member
 from reports import selectors
 from reports.period import Month
 from tests.factories import make_household, make_person, save
@@ -83,6 +86,33 @@ def test_a_second_dose_too_soon_after_the_first_is_refused(kader, person_in_a, v
     assert not Care.objects.filter(visit=visit).exists()
 
 
+@pytest.mark.parametrize(
+    "born, shown, hidden",
+    [
+        (D(2026, 11, 12), ["HB0", "BCG", "OPV1"], ["OPV2", "MR1"]),  # 3 days: HB0 0–7 days
+        (D(2026, 11, 7), ["BCG", "OPV1"], ["HB0"]),  # 8 days
+        (D(2026, 2, 15), ["MR1", "IPV2", "OPV2"], ["HB0", "MR2", "DPT-HB-Hib4"]),  # 9 months
+        (D(2024, 12, 15), ["MR2", "DPT-HB-Hib4"], ["HB0", "BCG"]),  # 23 months
+    ],
+)
+def test_meja_5_offers_only_the_antigens_whose_age_window_is_open(kader, person_in_a, visit_today, born,
+                                                                   shown, hidden):  # fmt: skip
+    html = kader.get(reverse("visit_meja", args=[visit_today(person_in_a(born)).pk, 5])).content.decode()
+    assert all(f'value="{antigen}"' in html for antigen in shown)
+    assert not any(f'value="{antigen}"' in html for antigen in hidden)
+
+
+def test_no_antigen_is_offered_from_24_months_and_a_refused_one_stays_ticked(kader, person_in_a, visit_today):
+    visit = visit_today(person_in_a(D(2024, 11, 15)))  # 24 months: every window of Tabel 7–8 closed
+    html = kader.get(reverse("visit_meja", args=[visit.pk, 5])).content.decode()
+    assert 'name="imunisasi"' not in html and "Imunisasi diberikan" not in html
+    page = kader.post(reverse("visit_meja", args=[visit.pk, 5]), {"imunisasi": ["HB0"]})
+    assert page.context["form"].errors["imunisasi"] == ["HB0 hanya untuk umur 0–7 hari; anak ini 24 bulan."]
+    ticked = re.search(r'<input[^>]*value="HB0"[^>]*>', page.content.decode())
+    assert ticked and "checked" in ticked.group(0)  # shown again, ticked, beside its reason
+    assert not Care.objects.filter(visit=visit).exists()
+
+
 def test_vitamin_a_in_november_is_accepted_and_marked(kader, person_in_a, visit_today):
     visit = visit_today(person_in_a(D(2025, 11, 15)))  # 12 months
     response = kader.post(reverse("visit_meja", args=[visit.pk, 5]), {"vitamin_a": "merah"})
@@ -128,18 +158,40 @@ def test_baby_grandmother_and_man_cannot_be_registered_pregnant(person_in_a, bor
     assert refused.value.message_dict["hpht"] == [message]
 
 
-def test_person_form_refuses_a_pregnant_baby_beside_the_field(kader, person_in_a):
-    baby = person_in_a(D(2026, 5, 15), sex="P", nama="Bayi Uji")
-    page = kader.get(reverse("person_edit", args=[baby.pk]))
-    data = {k: v for k, v in page.context["form"].initial.items() if v is not None}
-    data.update({"hpht": "2026-10-01", "tanggal_lahir": "2026-05-15"})
-    response = kader.post(reverse("person_edit", args=[baby.pk]), data)
+def test_a_newcomer_baby_with_an_hpht_is_refused_beside_the_field(kader, world):
+    data = household_post(
+        world.a.posyandu,
+        member(0, nama="Ibu Uji", jenis_kelamin="P", hubungan="kepala", tanggal_lahir="1990-01-01"),
+        member(1, nama="Bayi Uji", jenis_kelamin="P", tanggal_lahir="2026-05-15", hpht="2026-10-01"),
+    )
+    response = kader.post(reverse("household_create"), data)
     assert response.status_code == 200
-    assert response.context["form"].errors["hpht"] == [
+    assert response.context["members"].forms[1].errors["hpht"] == [
         "Umur 0 tahun pada tanggal itu: kehamilan hanya untuk perempuan 10–54 tahun."
     ]
-    baby.refresh_from_db()
-    assert baby.hpht is None
+    assert 'value="Bayi Uji"' in response.content.decode()  # nothing typed is lost
+    assert not Person.objects.filter(nama="Bayi Uji").exists()
+
+
+@pytest.mark.parametrize(
+    "born, sex, hpht, asked",
+    [
+        (D(2026, 5, 15), "P", None, False),  # six months old
+        (D(1950, 1, 1), "P", None, False),  # 76 years
+        (D(1990, 1, 1), "L", None, False),  # a man
+        (D(2016, 11, 15), "P", None, True),  # 10 years today
+        (D(2016, 11, 16), "P", None, False),  # 10 years tomorrow
+        (D(1972, 11, 15), "P", None, True),  # 54 years
+        (D(1950, 1, 1), "P", D(2026, 10, 1), True),  # an HPHT stored earlier stays correctable
+    ],
+)
+def test_person_form_asks_pregnancy_dates_only_of_women_of_10_to_54(kader, person_in_a, born, sex, hpht,
+                                                                    asked):  # fmt: skip
+    person = person_in_a(born, sex=sex)
+    if hpht:  # stored without the model's check, as data from before the rule
+        Person.objects.filter(pk=person.pk).update(hpht=hpht)
+    fields = kader.get(reverse("person_edit", args=[person.pk])).context["form"].fields
+    assert ("hpht" in fields, "tanggal_persalinan" in fields) == (asked, asked)
 
 
 def test_woman_of_54_can_be_registered_pregnant(person_in_a):
@@ -195,3 +247,23 @@ def test_meja_3_shows_the_blood_pressure_category_for_the_age(kader, world, pers
     summary = kader.get(reverse("visit_meja", args=[visit.pk, 3])).context["summary"]
     line = next(line for line in summary.lines if line.label == "Tekanan darah")
     assert line.note == category
+
+
+@pytest.mark.parametrize(
+    "born, sex, hpht, hb, shown",
+    [
+        (D(2011, 11, 15), "P", None, "11.9", ("Anemia", "Hb < 12 g/dL", True)),  # remaja putri, 15 years
+        (D(2011, 11, 15), "P", None, "12.0", ("Tidak anemia", "", False)),
+        (D(1995, 1, 1), "P", D(2026, 6, 1), "10.9", ("Anemia", "Hb < 11 g/dL", True)),  # ibu hamil
+        (D(1995, 1, 1), "P", D(2026, 6, 1), "11.0", ("Tidak anemia", "", False)),
+        (D(2011, 11, 15), "L", None, "11.0", None),  # a boy: no anaemia rule counts him
+    ],
+)
+def test_meja_3_flags_anaemia_as_the_referral_rule_does(kader, world, person_in_a, visit_today, born, sex,
+                                                        hpht, hb, shown):  # fmt: skip
+    """KMK ILP 2023 L3497, L7400, L7420: ibu hamil Hb < 11, remaja putri Hb < 12 g/dL."""
+    visit = visit_today(person_in_a(born, sex=sex, hpht=hpht))
+    save(visit, 2, world.users["admin"], hb=Decimal(hb))
+    summary = kader.get(reverse("visit_meja", args=[visit.pk, 3])).context["summary"]
+    line = next((line for line in summary.lines if line.label == "Status Hb"), None)
+    assert (line and (line.value, line.note, line.alert)) == shown

@@ -2,6 +2,7 @@
 refused input, and a constant number of queries."""
 
 import datetime as dt
+from urllib.parse import urlencode
 
 import pytest
 import time_machine
@@ -117,6 +118,28 @@ def test_unknown_or_missing_reason_is_404(login, world):
     client = login("kader_a")
     assert client.get(outcome_url(nabila, "tidak_ada")).status_code == 404
     assert client.get(reverse("home_visit_outcome", args=[nabila.pk])).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("next_url", "lands_on"),
+    [
+        ("https://evil.example/phish", "/kunjungan-rumah/?posyandu={pk}"),
+        ("//evil.example/", "/kunjungan-rumah/?posyandu={pk}"),
+        ("javascript:alert(1)", "/kunjungan-rumah/?posyandu={pk}"),
+        ("/kunjungan-rumah/?alasan=gizi", "/kunjungan-rumah/?alasan=gizi"),
+    ],
+)
+def test_outcome_page_links_and_returns_only_within_the_site(login, world, next_url, lands_on):
+    """The back link and the hidden "next" of the page, like the redirect, go through
+    common.redirects.safe_target (issue 10 item 14)."""
+    nabila = balita_in(world.a)
+    client = login("kader_a")
+    expected = lands_on.format(pk=world.a.posyandu.pk)
+    page = client.get(f"{outcome_url(nabila)}&{urlencode({'next': next_url})}")
+    assert page.context["back"] == expected
+    assert "evil.example" not in page.content.decode() and "javascript:" not in page.content.decode()
+    response = client.post(outcome_url(nabila), {"hasil": "menolak", "next": next_url})
+    assert (response.status_code, response["Location"]) == (302, expected)
 
 
 @pytest.mark.parametrize("role", VISIBLE)

@@ -128,11 +128,13 @@ def test_opening_another_areas_posyandu_is_refused(login, world):
     assert not OpeningDay.objects.exists()
 
 
-def test_queue_search_at_meja_2_and_the_mothers_name(login, world, family, day):
+@pytest.mark.parametrize("meja", ["2", "3", "4", "5"])
+def test_queue_search_at_meja_2_to_5_and_the_mothers_name(login, world, family, day, meja):
     queue(day, family, world)
-    page = login("kader_a").get(reverse("opening_day_detail", args=[day.pk]), {"meja": "2", "cari": "bim"})
+    page = login("kader_a").get(reverse("opening_day_detail", args=[day.pk]), {"meja": meja, "cari": "bim"})
     assert [v.person.nama for v in page.context["queue"]] == ["Bima"]
-    assert "ibu: Siti Aminah" in page.content.decode()
+    html = page.content.decode()
+    assert "ibu: Siti Aminah" in html and "Cari di antrean hari ini" in html
 
 
 def test_queue_page_queries_stay_constant(login, world, day, django_assert_num_queries):
