@@ -13,6 +13,7 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET, require_http_methods
 
 from registry import access
+from registry.services import record_export
 
 from . import selectors, services
 from .growth_data import engine_data
@@ -76,7 +77,10 @@ def prepare(request):
     """The day's data for the kader's own Posyandu, gzip-compressed."""
     access.require(access.can_work_offline(request.user), NOT_KADER)
     posyandu = selectors.own_posyandu(request.user)
-    return JsonResponse(selectors.day_package(user=request.user, posyandu=posyandu))
+    package = selectors.day_package(user=request.user, posyandu=posyandu)
+    # The whole Posyandu's people and health data leave the server for a phone: an export.
+    record_export(user=request.user, posyandu=posyandu, what="Siapkan hari buka (data tanpa sinyal)")
+    return JsonResponse(package)
 
 
 @login_not_required

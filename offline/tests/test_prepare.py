@@ -6,6 +6,7 @@ import json
 
 from django.urls import reverse
 
+from registry.models import AccessLog
 from tests.factories import child_in, make_household, make_person, save
 from visits import services
 
@@ -66,8 +67,8 @@ def test_queries_do_not_grow_with_the_posyandu(login, world, today, django_asser
     client = login("kader_a")
     client.get(reverse("offline_prepare"))  # the session's first touch is written once
     # session, user, profile, posyandu, day, people, households, weighings, weighed before,
-    # doses, visits
-    with django_assert_num_queries(11):
+    # doses, visits, the access log entry
+    with django_assert_num_queries(12):
         client.get(reverse("offline_prepare"))
     household = make_household(world.a.posyandu)
     for n in range(15):
@@ -76,5 +77,16 @@ def test_queries_do_not_grow_with_the_posyandu(login, world, today, django_asser
         day = services.opening_day_open(posyandu=world.a.posyandu, tanggal=today, user=world.users["kader_a"])
         save(services.visit_register(person=child, opening_day=day, user=world.users["kader_a"]), 2,
              world.users["kader_a"], berat_kg=6.0)  # fmt: skip
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         client.get(reverse("offline_prepare"))
+
+
+def test_the_download_is_logged_as_an_export_of_the_posyandu(login, world):
+    package(login("kader_a"))
+    entry = AccessLog.objects.get()
+    assert (entry.user, entry.action, entry.posyandu_id) == (
+        world.users["kader_a"],
+        "ekspor",
+        world.a.posyandu.pk,
+    )
+    assert entry.keterangan == "Siapkan hari buka (data tanpa sinyal)"
