@@ -2,6 +2,7 @@
 refused input, and a constant number of queries."""
 
 import datetime as dt
+from urllib.parse import urlencode
 
 import pytest
 import time_machine
@@ -163,3 +164,23 @@ def test_the_list_uses_a_constant_number_of_queries(login, world, size, django_a
     client = login("kader_a")
     with django_assert_num_queries(20):  # 2 of them for the immunisation-overdue reason
         client.get(reverse("home_visit_list"), {"status": "semua"})
+
+
+@pytest.mark.parametrize(
+    ("next_url", "kept"),
+    [
+        ("/kunjungan-rumah/?status=semua", True),
+        ("https://jahat.example/", False),
+        ("//jahat.example/", False),
+    ],
+)
+def test_the_outcome_page_links_and_returns_only_within_the_site(login, world, next_url, kept):
+    nabila = balita_in(world.a)
+    client = login("kader_a")
+    fallback = f"{reverse('home_visit_list')}?posyandu={world.a.posyandu.pk}"
+    expected = next_url if kept else fallback
+    url = f"{outcome_url(nabila)}&{urlencode({'next': next_url})}"
+    page = client.get(url).content.decode()
+    assert f'href="{expected}"' in page and "jahat" not in page
+    response = client.post(url, {"hasil": "menolak"})
+    assert response.url == expected

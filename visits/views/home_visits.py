@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from common.paging import page_of
 from common.params import int_or_none
-from common.redirects import redirect_back
+from common.redirects import redirect_back, safe_target
 from registry import access
 from registry import selectors as registry_selectors
 from registry.lifecycle import Group
@@ -73,7 +73,8 @@ def home_visit_outcome(request, pk: int):
         raise Http404("Alasan tidak dikenal.")
     access.require(access.can_record_visits(request.user), access.READ_ONLY)
     back = f"{reverse('home_visit_list')}?posyandu={person.household.posyandu_id}"
-    target = request.POST.get("next") or request.GET.get("next") or back
+    # The "kembali" link and the hidden field show the target: only a path of this site.
+    target = safe_target(request, request.POST.get("next") or request.GET.get("next")) or back
     today = timezone.localdate()
     reason = selectors.person_reason(person=person, kode=kode, on=today)
     if reason is None:
