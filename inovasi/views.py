@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from common.forms import show_refusal
 from registry import access
 from registry.lifecycle import months_before
 from registry.models import Person, Puskesmas
@@ -42,9 +43,7 @@ def _form_page(request, form, title: str, back: str, service: Callable[..., obje
         try:
             service(user=request.user, **fixed, **form.cleaned_data)
         except ValidationError as error:
-            fields = error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]
-            for name, texts in fields:
-                form.add_error(name if name in form.fields else None, texts)
+            show_refusal(form, error)
         else:
             messages.success(request, "Tersimpan.")
             return redirect(back)

@@ -10,8 +10,9 @@ from fractions import Fraction
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
+from registry import access
 from registry.models import KabKota, Posyandu, Puskesmas, Role
-from registry.scoping import profile_of, scope, sees_everything
+from registry.scoping import scope
 
 from . import scoring
 from .models import Assessor, Coaching, Criterion, Instrument, PosyanduScore, Round
@@ -38,8 +39,7 @@ def round_posyandu(*, round: Round, user) -> QuerySet[Posyandu]:
 def area_choices(*, user) -> list[tuple[str, str]]:
     """Areas a round may be opened for: Dinkes their Kab/Kota and its Puskesmas, staff their own."""
     choices = [(f"pkm-{p.pk}", str(p)) for p in scope(Puskesmas.objects.order_by("nama"), user)]
-    profile = profile_of(user)
-    if sees_everything(user) or (profile and profile.role == Role.DINKES):
+    if access.can_open_kab_kota_round(user):
         choices = [(f"kab-{k.pk}", str(k)) for k in scope(KabKota.objects.order_by("nama"), user)] + choices
     return choices
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -51,8 +51,7 @@ def assessor_add(*, user, round: Round, assessor_id: int) -> Assessor:
 
 
 def _check_score(user, round: Round) -> None:
-    if not permissions.can_score(user, round):
-        raise PermissionDenied(NOT_ASSESSOR)
+    access.require(permissions.can_score(user, round), NOT_ASSESSOR)
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from common.forms import show_refusal
 from registry import access
 from registry.scoping import get_scoped_or_404
 
@@ -32,12 +33,6 @@ def _scored(request, pk: int, pid: int):
     round = round_or_404(request, pk)
     posyandu = posyandu_or_404(request, round, pid)
     return round, posyandu, selectors.criteria(round), selectors.scores_of(round=round, posyandu=posyandu)
-
-
-def _refused(form, error: ValidationError) -> None:
-    """The service's refusals beside their fields (or above the form)."""
-    for name, texts in error.message_dict.items():
-        form.add_error(name if name in form.fields else None, texts)
 
 
 def round_list(request):
@@ -67,7 +62,7 @@ def round_create(request):
                 area=data["wilayah"],
             )
         except ValidationError as error:
-            _refused(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, "Penilaian dibuat.")
             return redirect("lomba_round", pk=round.pk)
@@ -82,7 +77,7 @@ def round_detail(request, pk: int):
         try:
             services.assessor_add(user=request.user, round=round, assessor_id=form.cleaned_data["penilai"])
         except ValidationError as error:
-            _refused(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, "Penilai ditambahkan.")
             return redirect("lomba_round", pk=round.pk)
@@ -118,7 +113,7 @@ def score_page(request, pk: int, pid: int):
             try:
                 services.scores_save(user=request.user, round=round, posyandu=posyandu, scores=form.scores())
             except ValidationError as error:
-                _refused(form, error)
+                show_refusal(form, error)
             else:
                 messages.success(request, f"Skor {posyandu} disimpan.")
                 return redirect("lomba_round", pk=round.pk)
@@ -172,7 +167,7 @@ def coaching_page(request, pk: int, pid: int):
                 status=data["status"],
             )
         except ValidationError as error:
-            _refused(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, "Pembinaan dicatat.")
             return redirect("lomba_coaching", pk=round.pk, pid=posyandu.pk)

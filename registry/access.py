@@ -154,6 +154,12 @@ def can_manage_lomba(user) -> bool:
     return _admin_or(user, Role.PUSKESMAS, Role.DINKES)
 
 
+def can_open_kab_kota_round(user) -> bool:
+    """A lomba round over a whole Kab/Kota is opened by Dinkes; Puskesmas staff open their own
+    Puskesmas' rounds only."""
+    return _admin_or(user, Role.DINKES)
+
+
 def can_read_kab_kota_dashboard(user) -> bool:
     """Dasbor Kab/Kota: Dinkes compare their Puskesmas; Puskesmas staff see their own row."""
     return _admin_or(user, Role.PUSKESMAS, Role.DINKES)

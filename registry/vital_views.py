@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from common.forms import show_refusal
+
 from . import access, services
 from .models import Person
 from .scoping import get_scoped_or_404
@@ -26,21 +28,12 @@ def _person(request, pk: int) -> Person:
     return person
 
 
-def _attach(form, error: ValidationError) -> None:
-    """A service's refusal shown beside the field it names (or above the form)."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, messages_ in error.message_dict.items():
-        form.add_error(name if name in form.fields else None, messages_)
-
-
 def _record(request, person: Person, kind: str, form, save):
     if request.method == "POST" and form.is_valid():
         try:
             target, message = save(form.cleaned_data)
         except ValidationError as error:
-            _attach(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, message)
             return redirect("person_detail", pk=target.pk)

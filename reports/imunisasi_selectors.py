@@ -15,11 +15,12 @@ from visits.models import Dose
 from visits.service_windows import VITAMIN_A_MONTHS
 from visits.vitamin_a_selectors import Round, band_of, round_sasaran
 
+from .attribution import posyandu_at_month_end
 from .imunisasi import ImunisasiMonth, add_all
 from .imunisasi_excel import add_sheets
 from .models import Recap, RecapKind
 from .period import Month
-from .selectors import posyandu_at_month_end, skdn_by_sex_and_band
+from .selectors import skdn_by_sex_and_band
 
 
 def imunisasi_month(*, posyandu_ids, month: Month) -> dict[int, ImunisasiMonth]:

@@ -7,16 +7,14 @@ up to desa, Puskesmas and Kab/Kota is addition of counts (reports.sections).
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from itertools import chain
 
 from django.core.cache import cache
-from django.db.models import BigIntegerField, Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.utils import timezone
 
 from registry.lifecycle import Group, months_before
-from registry.models import HouseholdMove, Person
+from registry.models import Person
 from registry.selectors import counted_in_month_q
 from visits import rules
 from visits.growth.status import OVERWEIGHT_ABOVE, STUNTING_BELOW, UNDERWEIGHT_BELOW, WASTING_BELOW
@@ -24,6 +22,7 @@ from visits.models import Care, Counselling, Measurement, Referral, Visit
 from visits.rules import BALITA_UNTIL_MONTHS
 
 from . import sections, vital_selectors
+from .attribution import counts_where_living, posyandu_at_month_end  # noqa: F401 (callers elsewhere)
 from .lifecycle_sql import completed_months, group_q
 from .period import Month
 from .skdn import AGE_BANDS, Skdn
@@ -34,17 +33,6 @@ NOT_FLAGGED = {name: ~Q(implausible__regex=rf"(^|;){name}(;|$)") for name in ("b
 
 def _by_posyandu(rows, key: str, section):
     return {row.pop(key): section(**row) for row in rows}
-
-
-def posyandu_at_month_end(month: Month, person: str = "") -> Coalesce:
-    """The Posyandu a person's household belonged to on the month's last day: the Posyandu it
-    left in its first move after that day, or else its Posyandu now. `person`: the lookup from
-    the queried rows to the person ("" for Person rows, "visit__person__" for measurements)."""
-    moved_after = HouseholdMove.objects.filter(
-        household=OuterRef(f"{person}household"), tanggal__gt=month.last
-    )
-    first_move = moved_after.order_by("tanggal", "id").values("dari_posyandu")[:1]
-    return Coalesce(Subquery(first_move), F(f"{person}household__posyandu"), output_field=BigIntegerField())
 
 
 def balita_in_month(month: Month, person: str = "") -> Q:
@@ -58,36 +46,6 @@ def balita_in_month(month: Month, person: str = "") -> Q:
         }
     )
     return born & counted_in_month_q(month.first, month.last, person)
-
-
-def counts_where_living(
-    rows, *, person: str, posyandu_ids, month: Month, fields=(), counts
-) -> dict[tuple, dict]:
-    """`counts` of `rows` by (Posyandu of the person's household at the month's end, *fields), in
-    two queries: households that have not moved since the month (grouped by their Posyandu, using
-    its index) and the few that moved since (their Posyandu at the month's end is looked up in
-    their moves). Where a visit happened plays no part: a child counts where it lives."""
-    ids = list(posyandu_ids)
-    stayed = (
-        rows.filter(**{f"{person}household__posyandu_id__in": ids})
-        .exclude(**{f"{person}household__moves__tanggal__gt": month.last})
-        .values(*fields, at_end=F(f"{person}household__posyandu_id"))
-        .annotate(**counts)
-    )
-    moved_since = HouseholdMove.objects.filter(tanggal__gt=month.last).values("household_id")
-    moved = (
-        rows.filter(**{f"{person}household_id__in": moved_since})
-        .annotate(at_end=posyandu_at_month_end(month, person))
-        .filter(at_end__in=ids)
-        .values(*fields, "at_end")
-        .annotate(**counts)
-    )
-    totals: dict[tuple, dict] = defaultdict(lambda: dict.fromkeys(counts, 0))
-    for row in chain(stayed.order_by(), moved.order_by()):
-        total = totals[(row["at_end"], *(row[f] for f in fields))]
-        for name in counts:
-            total[name] += row[name]
-    return totals
 
 
 def balita_counts(posyandu_ids, month: Month, fields=(), **annotations) -> dict[tuple, dict]:

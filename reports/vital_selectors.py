@@ -11,7 +11,7 @@ from registry.scoping import scope
 from visits.models import Visit
 from visits.rules import BALITA_UNTIL_MONTHS
 
-from . import selectors
+from .attribution import counts_where_living
 from .lifecycle_sql import completed_months
 from .period import Month
 from .vital import Vital
@@ -35,9 +35,7 @@ def vital_counts(*, posyandu_ids, month: Month) -> dict[int, Vital]:
     }
     result = {pid: Vital() for pid in ids}
     for rows, person, counts in ((births, "child__", born), (deaths, "person__", died)):
-        found = selectors.counts_where_living(
-            rows, person=person, posyandu_ids=ids, month=month, counts=counts
-        )
+        found = counts_where_living(rows, person=person, posyandu_ids=ids, month=month, counts=counts)
         for (pid,), figures in found.items():
             for name, value in figures.items():
                 setattr(result[pid], name, value)

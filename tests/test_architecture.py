@@ -4,6 +4,7 @@ and lists, so changing a rule means changing the page) and every path and name i
 import ast
 import importlib
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,33 @@ def test_every_app_with_tests_is_collected_by_the_suite():
     holding_tests = {path.parent.parent.name for path in ROOT.glob("*/tests/test_*.py")}
     holding_tests |= {path.parent.name for path in ROOT.glob("*/test_*.py") if ".venv" not in path.parts}
     assert holding_tests <= collected, holding_tests - collected
+
+
+def import_cycles() -> list[list[str]]:
+    """Groups of first-party modules that import each other, directly or round a loop."""
+    modules = app_modules()
+    graph = {name: set(imports_of(path)) & set(modules) - {name} for name, path in modules.items()}
+    reaches = {}
+    for start in graph:  # who each module reaches (a few hundred modules: a plain walk will do)
+        seen, todo = set(), [start]
+        while todo:
+            for target in graph[todo.pop()] - seen:
+                seen.add(target)
+                todo.append(target)
+        reaches[start] = seen
+    loops = {frozenset(b for b in reaches[a] if a in reaches[b]) | {a} for a in graph if a in reaches[a]}
+    return sorted(sorted(loop) for loop in loops)
+
+
+def test_no_two_modules_import_each_other():
+    """An import cycle makes a module's meaning depend on import order (issue 12 removed the last
+    ones: recaps ↔ tasks, visits ↔ the benchmark data); a shared helper goes one level down."""
+    assert import_cycles() == []
+
+
+def test_the_cycle_check_sees_a_cycle(monkeypatch):
+    """The check above can fail: two modules that import each other are reported."""
+    graph = {"reports.a": {"reports.b"}, "reports.b": {"reports.a"}}
+    monkeypatch.setattr(sys.modules[__name__], "app_modules", lambda: {name: name for name in graph})
+    monkeypatch.setattr(sys.modules[__name__], "imports_of", lambda path: graph[path])
+    assert import_cycles() == [["reports.a", "reports.b"]]

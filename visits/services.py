@@ -73,6 +73,7 @@ def opening_day_date_error(tanggal: dt.date, today: dt.date) -> str | None:
 
 @transaction.atomic
 def opening_day_open(*, posyandu: Posyandu, tanggal: dt.date, user) -> OpeningDay:
+    access.require(access.can_record_visits(user), access.READ_ONLY)
     day, _ = OpeningDay.objects.get_or_create(
         posyandu=posyandu, tanggal=tanggal, defaults={"dibuka_oleh": user}
     )
@@ -83,6 +84,7 @@ def opening_day_open(*, posyandu: Posyandu, tanggal: dt.date, user) -> OpeningDa
 def visit_register(*, person: Person, user, opening_day: OpeningDay | None = None,
                    tanggal: dt.date | None = None) -> Visit:  # fmt: skip
     """Meja 1: the person joins the day's queue (once), or a home visit is started."""
+    access.require(access.can_record_visits(user), access.READ_ONLY)
     if opening_day is not None:
         visit, _ = Visit.objects.get_or_create(
             person=person,
@@ -273,6 +275,7 @@ def _referral_holds(referral: Referral, alasan: str) -> None:
     referral.save(update_fields=["alasan", *CANCEL_FIELDS])
 
 
+FOLLOW_UP_ONLY = "Hanya petugas Puskesmas yang mencatat tindak lanjut rujukan."
 FOLLOW_UP_FIELDS = ("dirujuk_ke", "sampai", "hasil", "rujuk_balik", "catatan_tindak_lanjut")
 
 
@@ -280,6 +283,7 @@ FOLLOW_UP_FIELDS = ("dirujuk_ke", "sampai", "hasil", "rujuk_balik", "catatan_tin
 def referral_follow_up(*, referral: Referral, user, **outcome) -> Referral:
     """Record the outcome of a referral: where to, arrived or not, result, rujuk balik note.
     Only the follow-up fields are written; anything else passed is an error."""
+    access.require(access.can_follow_up_referrals(user), FOLLOW_UP_ONLY)
     assign(referral, outcome, FOLLOW_UP_FIELDS)
     referral.ditindaklanjuti_at = timezone.now()
     referral.ditindaklanjuti_oleh = user

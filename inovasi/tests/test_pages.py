@@ -22,6 +22,9 @@ def _urls(o):
         f"/inovasi/posyandu/{o['programme'].posyandu_id}/",
         f"/inovasi/{o['innovation'].pk}/",
         f"/inovasi/program/{o['programme'].pk}/pmt/",
+        f"/inovasi/program/{o['programme'].pk}/janji/",
+        f"/inovasi/program/{o['programme'].pk}/peserta/",
+        f"/inovasi/program/{o['programme'].pk}/kas/",
     ]
 
 

@@ -25,6 +25,8 @@ def pages(world, kader, day):
         reverse("kader_detail", args=[kader.pk]),
         reverse("kader_edit", args=[kader.pk]),
         reverse("kader_assessment", args=[kader.pk]),
+        reverse("kader_training_add", args=[kader.pk]),
+        reverse("kader_tkk_award", args=[kader.pk]),
         reverse("kader_attendance", args=[day.pk]),
         reverse("strata_detail", args=[world.a.posyandu.pk]),
     ]

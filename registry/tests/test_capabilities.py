@@ -32,6 +32,12 @@ HOLDERS = {
     access.can_edit_kader: {"kader_a", "staff_a", "admin"},
     access.can_assess_kader: {"staff_a", "admin"},
     access.can_edit_posyandu_profile: {"kader_a", "staff_a", "admin"},
+    access.can_record_vital_events: {"kader_a", "staff_a", "admin"},
+    access.can_record_pregnancy: {"kader_a", "staff_a", "admin"},
+    access.can_work_offline: {"kader_a"},
+    access.can_manage_lomba: {"staff_a", "dinkes_1", "admin"},
+    access.can_open_kab_kota_round: {"dinkes_1", "admin"},
+    access.can_read_kab_kota_dashboard: {"staff_a", "dinkes_1", "admin"},
 }
 
 

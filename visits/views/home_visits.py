@@ -73,6 +73,7 @@ def home_visit_outcome(request, pk: int):
         raise Http404("Alasan tidak dikenal.")
     access.require(access.can_record_visits(request.user), access.READ_ONLY)
     back = f"{reverse('home_visit_list')}?posyandu={person.household.posyandu_id}"
+    # The "kembali" link and the hidden field show the target: only a path of this site.
     target = safe_target(request, request.POST.get("next") or request.GET.get("next")) or back
     today = timezone.localdate()
     reason = selectors.person_reason(person=person, kode=kode, on=today)

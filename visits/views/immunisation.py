@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from common.forms import show_refusal
 from common.params import int_param
 from registry import access
 from registry.models import Person, Posyandu
@@ -27,8 +28,7 @@ def dose_add(request, pk: int):
         try:
             dose = immunisation_services.dose_add(person=person, user=request.user, **form.cleaned_data)
         except ValidationError as refused:
-            for field, errors in refused.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            show_refusal(form, refused)
         else:
             messages.success(request, f"{dose.antigen} untuk {person.nama} dicatat.")
             return redirect("person_detail", pk=person.pk)

@@ -205,8 +205,7 @@ def referral_list(request):
 def referral_follow_up(request, pk: int):
     """Puskesmas staff record what became of a referral (Catat tindak lanjut)."""
     referral = get_scoped_or_404(Referral.objects.select_related("visit__person"), request.user, pk=pk)
-    access.require(access.can_follow_up_referrals(request.user),
-                   "Hanya petugas Puskesmas yang mencatat tindak lanjut rujukan.")  # fmt: skip
+    access.require(access.can_follow_up_referrals(request.user), services.FOLLOW_UP_ONLY)
     if referral.dibatalkan_at is not None:  # a stale page: a correction cancelled it meanwhile
         messages.error(request, "Rujukan ini sudah dibatalkan karena koreksi data.")
         return redirect("referral_list")

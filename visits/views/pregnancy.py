@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from common.forms import show_refusal
 from registry import access
 from registry.models import Person
 from registry.scoping import get_scoped_or_404
@@ -24,13 +25,6 @@ PARTS = {
 }
 
 
-def _refused(form, error: ValidationError) -> None:
-    """Put the service's refusal beside its field (or above the form when no field matches)."""
-    for name, messages_ in error.message_dict.items():
-        for message in messages_:
-            form.add_error(name if name in form.fields else None, message)
-
-
 def _woman(request, pk: int) -> Person:
     return get_scoped_or_404(Person.objects.select_related("household"), request.user, pk=pk)
 
@@ -43,7 +37,7 @@ def pregnancy_new(request, pk: int):
         try:
             episode = services.pregnancy_open(user=request.user, ibu=ibu, values=form.cleaned_data)
         except ValidationError as error:
-            _refused(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, f"Kehamilan {ibu.nama} dicatat.")
             return redirect("pregnancy_detail", pk=episode.pk)
@@ -85,7 +79,7 @@ def pregnancy_part(request, pk: int, part: str):
         try:
             save(user=request.user, kehamilan=episode, values=form.cleaned_data)
         except ValidationError as error:
-            _refused(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, done)
             return redirect("pregnancy_detail", pk=episode.pk)
@@ -102,7 +96,7 @@ def pregnancy_outcome(request, pk: int):
         try:
             services.pregnancy_close(user=request.user, kehamilan=episode, values=outcome, baby=baby)
         except ValidationError as error:
-            _refused(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, "Hasil kehamilan dicatat; kehamilan ditutup.")
             return redirect("pregnancy_detail", pk=episode.pk)
@@ -118,7 +112,7 @@ def td_doses(request, pk: int):
             try:
                 services.td_dose_add(user=request.user, person=person, **form.cleaned_data)
             except ValidationError as error:
-                _refused(form, error)
+                show_refusal(form, error)
             else:
                 messages.success(request, f"Imunisasi Td {person.nama} dicatat.")
                 return redirect("td_doses", pk=person.pk)
