@@ -276,3 +276,24 @@ def test_a_snapshot_reads_back_when_sections_gained_or_lost_fields():
     bands = snapshots.load_bands({"L0": {"s": 2}, "P4": {"d": 1}})
     assert bands == {("L", 0): Skdn(s=2), ("P", 4): Skdn(d=1)}
     assert snapshots.load_month(snapshots.dump_month(figures)) == figures
+
+
+def band_row(settings, world, label=("12–23", "L")) -> list:
+    """The recap's "SKDN umur x JK" cells S … BGM of one age band and sex (Puskesmas A)."""
+    recap, _ = tasks.request_recap(kind=RecapKind.PUSKESMAS, area=world.pkm_a, month=AUG)
+    sheet = load_workbook(settings.MEDIA_ROOT / report_services.build(recap.pk).file)["SKDN umur x JK"]
+    return next(list(row[2:]) for row in sheet.iter_rows(values_only=True) if row[:2] == label)
+
+
+def test_the_recaps_skdn_by_age_and_sex_reads_the_snapshot_of_a_closed_month(clock, august, login, settings):
+    # Boys of 12–23 months on 31 August in Mawar and Melati: c1 (N), c2 (T, 2T), c5 (N), c7 (B, no
+    # Buku KIA) and c8 (N, moved to Melati): S 5, K 4, D 5, N 3, T 1, O 0, B 1, 2T 1, BGM 0.
+    world = august
+    clock.move_to(CLOSED)
+    close(login("staff_a"), world.pkm_a)
+    clock.move_to(CORRECTED)
+    correct_c5(world)  # live: c5 8,0 → 8,0 kg is T, so N 2 and T 2
+    assert band_row(settings, world) == [5, 4, 5, 3, 1, 0, 1, 1, 0]  # the snapshot, as the report shows
+    clock.move_to(RECLOSED)
+    close(login("staff_a"), world.pkm_a)
+    assert band_row(settings, world) == [5, 4, 5, 2, 2, 0, 1, 1, 0]
