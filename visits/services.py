@@ -227,12 +227,35 @@ def person_results_refresh(*, person: Person, user, corrected: list[str]) -> Non
     codes, 2T, BGM and referrals. A referral whose reason is gone is cancelled by `user`, naming
     the correction."""
     measurements = list(Measurement.objects.filter(visit__person=person).select_related("visit"))
+    before = {m.pk: _results(m) for m in measurements}
     for m in measurements:
         apply_growth(m, person)
         m.flags = "; ".join(outside_normal(m, person.jenis_kelamin))
     Measurement.objects.bulk_update(measurements, DERIVED)
     why = "koreksi " + " dan ".join(CORRECTED[name] for name in corrected)
     person_referrals_refresh(person, since=dt.date.min, user=user, why=why)
+    _audit_results(before, user=user)
+
+
+RESULTS = [*DERIVED, "kms", "two_t", "bgm"]
+
+
+def _results(m: Measurement) -> dict:
+    return {name: getattr(m, name) for name in RESULTS}
+
+
+def _audit_results(before: dict[int, dict], *, user) -> None:
+    """Keep in each visit's history (meja 2) what a correction of the person changed in its stored
+    results: the history shows it, and the reports see a change to the visit's month (a recap
+    becomes usang; after tutup bulan it is listed as a koreksi setelah tutup bulan)."""
+    entries = []
+    for m in Measurement.objects.filter(pk__in=before).only("visit_id", *RESULTS):
+        after = _results(m)
+        changed = [name for name in RESULTS if after[name] != before[m.pk][name]]
+        if changed:
+            old, new = ({k: values[k] for k in changed} for values in (before[m.pk], after))
+            entries.append(AuditEntry(visit_id=m.visit_id, meja=2, user=user, before=old, after=new))
+    AuditEntry.objects.bulk_create(entries)
 
 
 def referrals_refresh(visit: Visit, *, user, why: str, kms: dict | None = None) -> list[Referral]:

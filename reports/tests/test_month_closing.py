@@ -14,6 +14,8 @@ import time_machine
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from registry import services as registry_services
+from registry.models import Person
 from reports import closing, pws, selectors, snapshots, tasks
 from reports import services as report_services
 from reports.dashboard import pws_dashboard
@@ -297,3 +299,40 @@ def test_the_recaps_skdn_by_age_and_sex_reads_the_snapshot_of_a_closed_month(clo
     clock.move_to(RECLOSED)
     close(login("staff_a"), world.pkm_a)
     assert band_row(settings, world) == [5, 4, 5, 2, 2, 0, 1, 1, 0]
+
+
+def correct_c5_birth_date(world):
+    c5 = Person.objects.get(tanggal_lahir=dt.date(2025, 2, 1))
+    registry_services.person_save(
+        user=world.users["kader_a"], person=c5, fields={"tanggal_lahir": dt.date(2025, 1, 1)}
+    )
+
+
+def test_a_birth_date_corrected_after_closing_is_a_koreksi_and_a_reclosing_makes_the_recap_usang(
+    clock, august, login, settings
+):
+    world = august
+    client = login("staff_a")
+    clock.move_to(CLOSED)
+    close(client, world.pkm_a)
+    clock.move_to(CLOSED + dt.timedelta(hours=1))
+    recap_skdn_row(world, settings)
+    clock.move_to(CORRECTED)
+    correct_c5_birth_date(world)  # recomputes the ages and z-scores of c5's three weighings
+    html = page(client, puskesmas=world.pkm_a.pk, bulan="2026-08").content.decode()
+    assert "Koreksi setelah tutup bulan" in html and "ada koreksi setelah tutup bulan" in html
+    assert html.count("meja 2, oleh kader_a") == 2  # c5's two August visits; July is another month
+    assert "usang" not in client.get(reverse("recap_list")).content.decode()  # it reads the snapshot
+    clock.move_to(RECLOSED)
+    close(client, world.pkm_a)
+    assert "usang" in client.get(reverse("recap_list")).content.decode()
+
+
+def test_a_recap_of_an_open_month_is_usang_after_a_birth_date_correction(clock, august, login, settings):
+    world = august
+    recap_skdn_row(world, settings)
+    client = login("staff_a")
+    assert "usang" not in client.get(reverse("recap_list")).content.decode()
+    clock.move_to(CORRECTED)
+    correct_c5_birth_date(world)
+    assert "usang" in client.get(reverse("recap_list")).content.decode()
