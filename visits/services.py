@@ -170,7 +170,7 @@ def record_save(*, visit: Visit, meja: int, data: dict, user, version: int | Non
     if meja == 2:  # a weight can change the KMS code, and so referrals, of another weighing of the
         # same month (the later valid one counts) and of later months
         since = visit.tanggal.replace(day=1)
-        person_referrals_refresh(visit.person, since=since, user=user, why=why)
+        person_referrals_refresh(visit.person, since=since, user=user, why=why, edited=visit)
     else:
         referrals_refresh(visit, user=user, why=why)
     return record
@@ -205,16 +205,32 @@ def visit_mark_recorded(*, visit: Visit, user) -> None:
     Visit.objects.filter(pk=visit.pk).update(meja3_at=timezone.now())
 
 
-def refresh_kms(person: Person) -> dict[int, MonthResult]:
+KMS_FIELDS = ["kms", "two_t", "bgm"]
+
+
+def refresh_kms(person: Person, *, edited: Visit | None = None, user=None) -> dict[int, MonthResult]:
     """Store N/T/O/B, 2T and BGM of every weighing of the person again (results.measurement.
-    kms_results); returns the result by visit id of the weighing that counted."""
+    kms_results); returns the result by visit id of the weighing that counted. After `user` saved
+    the weighing of `edited`, a code that changed on another visit is kept in that visit's history."""
     changed, counted = kms_results(person)
-    Measurement.objects.bulk_update(changed, ["kms", "two_t", "bgm"])
+    if edited is not None:
+        _audit_kms([m for m in changed if m.visit_id != edited.pk], user=user)
+    Measurement.objects.bulk_update(changed, KMS_FIELDS)
     return counted
 
 
-def person_referrals_refresh(person: Person, since: dt.date, *, user, why: str) -> None:
-    kms = refresh_kms(person)
+def _audit_kms(changed: list[Measurement], *, user) -> None:
+    """A weighing saved can change the code of another (the earlier weighing of the same month,
+    next month's N/T): its history shows it, and that month's reports see the change."""
+    if not changed:
+        return
+    stored = Measurement.objects.filter(pk__in=[m.pk for m in changed]).values("pk", *KMS_FIELDS)
+    before = {row.pop("pk"): row for row in stored}
+    _audit_results(before, user=user, now={m.pk: m for m in changed})
+
+
+def person_referrals_refresh(person: Person, since: dt.date, *, user, why: str, edited=None) -> None:
+    kms = refresh_kms(person, edited=edited, user=user)
     for visit in Visit.objects.filter(person=person, tanggal__gte=since):
         referrals_refresh(visit, kms=kms, user=user, why=why)
 
@@ -237,23 +253,26 @@ def person_results_refresh(*, person: Person, user, corrected: list[str]) -> Non
     _audit_results(before, user=user)
 
 
-RESULTS = [*DERIVED, "kms", "two_t", "bgm"]
+RESULTS = [*DERIVED, *KMS_FIELDS]
 
 
-def _results(m: Measurement) -> dict:
-    return {name: getattr(m, name) for name in RESULTS}
+def _results(m: Measurement, names=RESULTS) -> dict:
+    return {name: getattr(m, name) for name in names}
 
 
-def _audit_results(before: dict[int, dict], *, user) -> None:
-    """Keep in each visit's history (meja 2) what a correction of the person changed in its stored
-    results: the history shows it, and the reports see a change to the visit's month (a recap
-    becomes usang; after tutup bulan it is listed as a koreksi setelah tutup bulan)."""
+def _audit_results(before: dict[int, dict], *, user, now: dict[int, Measurement] | None = None) -> None:
+    """Keep in each visit's history (meja 2) what a correction changed in its stored results
+    (`before` by measurement id; `now`: the measurements as changed, else read again): the
+    history shows it, and the reports see a change to the visit's month (a recap becomes usang;
+    after tutup bulan it is listed as a koreksi setelah tutup bulan)."""
     entries = []
-    for m in Measurement.objects.filter(pk__in=before).only("visit_id", *RESULTS):
-        after = _results(m)
-        changed = [name for name in RESULTS if after[name] != before[m.pk][name]]
+    if now is None:
+        now = {m.pk: m for m in Measurement.objects.filter(pk__in=before).only("visit_id", *RESULTS)}
+    for pk, m in now.items():
+        after = _results(m, before[pk])
+        changed = [name for name in before[pk] if after[name] != before[pk][name]]
         if changed:
-            old, new = ({k: values[k] for k in changed} for values in (before[m.pk], after))
+            old, new = ({k: values[k] for k in changed} for values in (before[pk], after))
             entries.append(AuditEntry(visit_id=m.visit_id, meja=2, user=user, before=old, after=new))
     AuditEntry.objects.bulk_create(entries)
 

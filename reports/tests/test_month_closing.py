@@ -336,3 +336,17 @@ def test_a_recap_of_an_open_month_is_usang_after_a_birth_date_correction(clock, 
     clock.move_to(CORRECTED)
     correct_c5_birth_date(world)
     assert "usang" in client.get(reverse("recap_list")).content.decode()
+
+
+def test_a_weight_corrected_in_july_makes_augusts_recap_usang(clock, august, login, settings):
+    # c5: July 8,0 kg, 25 August 8,4 kg (N). July corrected to 8,3 kg: August gains 100 g < KBM
+    # 200 g at 18 months, so August's code turns T; August's recap must say so.
+    world = august
+    assert recap_skdn_row(world, settings)[5:7] == [2, 1]  # Mawar N 2, T 1
+    client = login("staff_a")
+    clock.move_to(CORRECTED)
+    july = Visit.objects.get(person__tanggal_lahir=dt.date(2025, 2, 1), tanggal=dt.date(2026, 7, 10))
+    services.record_save(visit=july, meja=2, data={"berat_kg": Decimal("8.3"), "cara_ukur": 1},
+                         user=world.users["staff_a"], version=july.measurement.version)  # fmt: skip
+    assert "usang" in client.get(reverse("recap_list")).content.decode()
+    assert recap_skdn_row(world, settings)[5:7] == [1, 2]
