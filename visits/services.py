@@ -21,6 +21,7 @@ from .growth.kms import MonthResult
 from .immunisation_services import visit_doses_sync
 from .models import AuditEntry, Care, Counselling, Measurement, OpeningDay, Referral, Visit, VisitKind
 from .referral_rules import referral_reasons
+from .results.audit_text import HIDDEN
 from .results.measurement import apply_growth, kms_results, outside_normal, visit_facts
 from .rules import Subject
 
@@ -271,7 +272,7 @@ def _audit_results(before: dict[int, dict], *, user, now: dict[int, Measurement]
     for pk, m in now.items():
         after = _results(m, before[pk])
         changed = [name for name in before[pk] if after[name] != before[pk][name]]
-        if changed:
+        if set(changed) - HIDDEN:  # an age in days alone changes no figure, and the history hides it
             old, new = ({k: values[k] for k in changed} for values in (before[pk], after))
             entries.append(AuditEntry(visit_id=m.visit_id, meja=2, user=user, before=old, after=new))
     AuditEntry.objects.bulk_create(entries)
