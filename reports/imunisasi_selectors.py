@@ -15,12 +15,12 @@ from visits.models import Dose
 from visits.service_windows import VITAMIN_A_MONTHS
 from visits.vitamin_a_selectors import Round, band_of, round_sasaran
 
+from . import snapshots
 from .attribution import posyandu_at_month_end
 from .imunisasi import ImunisasiMonth, add_all
 from .imunisasi_excel import add_sheets
 from .models import Recap, RecapKind
 from .period import Month
-from .selectors import skdn_by_sex_and_band
 
 
 def imunisasi_month(*, posyandu_ids, month: Month) -> dict[int, ImunisasiMonth]:
@@ -107,5 +107,5 @@ def imunisasi_recap(book, recap: Recap, month: Month, title: str, label_headers:
     """Add the immunisation, vitamin A and SKDN-by-sex-and-age sheets to a recap's workbook."""
     posyandu = recap_posyandu(recap)
     rows = recap_rows(posyandu, month, by_puskesmas=recap.kind != RecapKind.PUSKESMAS)
-    bands = skdn_by_sex_and_band(posyandu_ids=[p.pk for p in posyandu], month=month)
+    bands = snapshots.area_bands(posyandu_ids=[p.pk for p in posyandu], month=month)  # tutup bulan
     add_sheets(book, title, month, label_headers, rows, bands)

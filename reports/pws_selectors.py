@@ -71,7 +71,7 @@ def _reached(indicator: Indicator):
     adult = Measurement.objects.filter(sistol__isnull=False).annotate(
         umur_bulan=completed_months("visit__tanggal", "visit__person__tanggal_lahir")
     )
-    return adult.filter(umur_bulan__gte=18 * 12), "visit__"
+    return adult.filter(umur_bulan__gte=selectors.ADULT_BP_FROM_MONTHS), "visit__"
 
 
 def count_series(*, indicator: Indicator, desa_ids: list[int], months: list[Month]) -> dict[int, list[int]]:

@@ -22,7 +22,7 @@ from . import selectors
 from .models import MonthClosing
 from .period import Month
 from .sections import SECTIONS, PosyanduMonth
-from .skdn import Skdn
+from .skdn import AGE_BANDS, Skdn
 
 
 def _section(cls, data: dict):
@@ -102,6 +102,22 @@ def month_bands(*, posyandu_id: int, month: Month, closing: MonthClosing | None)
     if closing is not None and str(posyandu_id) in closing.snapshot.get("bands", {}):
         return load_bands(closing.snapshot["bands"][str(posyandu_id)])
     return selectors.skdn_by_sex_and_band(posyandu_ids=[posyandu_id], month=month)
+
+
+def area_bands(*, posyandu_ids, month: Month) -> dict[tuple[str, int], Skdn]:
+    """SKDN by sex and age band summed over an area's Posyandu (the recaps' "SKDN umur x JK"):
+    frozen for each Posyandu whose month is closed, live for the others."""
+    ids = list(posyandu_ids)
+    frozen = {
+        pid: closing
+        for (_, pid), closing in _by_posyandu(ids, [month]).items()
+        if str(pid) in closing.snapshot.get("bands", {})
+    }
+    live = [pid for pid in ids if pid not in frozen]
+    parts = [selectors.skdn_by_sex_and_band(posyandu_ids=live, month=month)] if live else []
+    parts += [load_bands(closing.snapshot["bands"][str(pid)]) for pid, closing in frozen.items()]
+    keys = {(sex, band) for sex in "LP" for band in range(len(AGE_BANDS))}
+    return {key: sum((part[key] for part in parts), Skdn()) for key in keys}
 
 
 def closing_of_posyandu(posyandu: Posyandu, month: Month) -> MonthClosing | None:

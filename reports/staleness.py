@@ -4,7 +4,9 @@ A change is a visit added, a visit table saved (its audit entry) or a referral f
 for a visit of the recap's month in one of its Puskesmas. In a closed month the recap reads the
 snapshot, so only changes saved before the current closing count (a re-closing after the
 recap was built brings them in); in an open month every change counts.
-Changes to the registry (a new person, a corrected birth date, a move) are not tracked here.
+A corrected birth date or sex reaches the month through the audit entries it writes on the
+person's visits (visits.services.person_results_refresh); other changes to the registry (a new
+person, a move) are not tracked here.
 """
 
 from __future__ import annotations

@@ -316,3 +316,4 @@ def hb_anemia_below(groups: set[Group] | frozenset[Group], subject: Subject | No
 # Age limits and thresholds the reports share with the visit screens (one source for each rule).
 BALITA_UNTIL_MONTHS = RULES.balita_until_months  # balita 0–59 bulan (KMK ILP 2023 L1324), sasaran S
 ADULT_OBESE_IMT = 25  # adults: IMT ≥ 25 counted as obesitas (Asia-Pacific, Kepmenkes ILP)
+ADULT_UNDERWEIGHT_IMT_BELOW = 18.5  # adults: IMT < 18,5 berat badan kurang (the same table)

@@ -21,6 +21,7 @@ from .growth.kms import MonthResult
 from .immunisation_services import visit_doses_sync
 from .models import AuditEntry, Care, Counselling, Measurement, OpeningDay, Referral, Visit, VisitKind
 from .referral_rules import referral_reasons
+from .results.audit_text import HIDDEN
 from .results.measurement import apply_growth, kms_results, outside_normal, visit_facts
 from .rules import Subject
 
@@ -172,7 +173,7 @@ def record_save(*, visit: Visit, meja: int, data: dict, user, version: int | Non
     if meja == 2:  # a weight can change the KMS code, and so referrals, of another weighing of the
         # same month (the later valid one counts) and of later months
         since = visit.tanggal.replace(day=1)
-        person_referrals_refresh(visit.person, since=since, user=user, why=why)
+        person_referrals_refresh(visit.person, since=since, user=user, why=why, edited=visit)
     else:
         referrals_refresh(visit, user=user, why=why)
     return record
@@ -207,16 +208,32 @@ def visit_mark_recorded(*, visit: Visit, user) -> None:
     Visit.objects.filter(pk=visit.pk).update(meja3_at=timezone.now())
 
 
-def refresh_kms(person: Person) -> dict[int, MonthResult]:
+KMS_FIELDS = ["kms", "two_t", "bgm"]
+
+
+def refresh_kms(person: Person, *, edited: Visit | None = None, user=None) -> dict[int, MonthResult]:
     """Store N/T/O/B, 2T and BGM of every weighing of the person again (results.measurement.
-    kms_results); returns the result by visit id of the weighing that counted."""
+    kms_results); returns the result by visit id of the weighing that counted. After `user` saved
+    the weighing of `edited`, a code that changed on another visit is kept in that visit's history."""
     changed, counted = kms_results(person)
-    Measurement.objects.bulk_update(changed, ["kms", "two_t", "bgm"])
+    if edited is not None:
+        _audit_kms([m for m in changed if m.visit_id != edited.pk], user=user)
+    Measurement.objects.bulk_update(changed, KMS_FIELDS)
     return counted
 
 
-def person_referrals_refresh(person: Person, since: dt.date, *, user, why: str) -> None:
-    kms = refresh_kms(person)
+def _audit_kms(changed: list[Measurement], *, user) -> None:
+    """A weighing saved can change the code of another (the earlier weighing of the same month,
+    next month's N/T): its history shows it, and that month's reports see the change."""
+    if not changed:
+        return
+    stored = Measurement.objects.filter(pk__in=[m.pk for m in changed]).values("pk", *KMS_FIELDS)
+    before = {row.pop("pk"): row for row in stored}
+    _audit_results(before, user=user, now={m.pk: m for m in changed})
+
+
+def person_referrals_refresh(person: Person, since: dt.date, *, user, why: str, edited=None) -> None:
+    kms = refresh_kms(person, edited=edited, user=user)
     for visit in Visit.objects.filter(person=person, tanggal__gte=since):
         referrals_refresh(visit, kms=kms, user=user, why=why)
 
@@ -229,12 +246,38 @@ def person_results_refresh(*, person: Person, user, corrected: list[str]) -> Non
     codes, 2T, BGM and referrals. A referral whose reason is gone is cancelled by `user`, naming
     the correction."""
     measurements = list(Measurement.objects.filter(visit__person=person).select_related("visit"))
+    before = {m.pk: _results(m) for m in measurements}
     for m in measurements:
         apply_growth(m, person)
         m.flags = "; ".join(outside_normal(m, person.jenis_kelamin))
     Measurement.objects.bulk_update(measurements, DERIVED)
     why = "koreksi " + " dan ".join(CORRECTED[name] for name in corrected)
     person_referrals_refresh(person, since=dt.date.min, user=user, why=why)
+    _audit_results(before, user=user)
+
+
+RESULTS = [*DERIVED, *KMS_FIELDS]
+
+
+def _results(m: Measurement, names=RESULTS) -> dict:
+    return {name: getattr(m, name) for name in names}
+
+
+def _audit_results(before: dict[int, dict], *, user, now: dict[int, Measurement] | None = None) -> None:
+    """Keep in each visit's history (meja 2) what a correction changed in its stored results
+    (`before` by measurement id; `now`: the measurements as changed, else read again): the
+    history shows it, and the reports see a change to the visit's month (a recap becomes usang;
+    after tutup bulan it is listed as a koreksi setelah tutup bulan)."""
+    entries = []
+    if now is None:
+        now = {m.pk: m for m in Measurement.objects.filter(pk__in=before).only("visit_id", *RESULTS)}
+    for pk, m in now.items():
+        after = _results(m, before[pk])
+        changed = [name for name in before[pk] if after[name] != before[pk][name]]
+        if set(changed) - HIDDEN:  # an age in days alone changes no figure, and the history hides it
+            old, new = ({k: values[k] for k in changed} for values in (before[pk], after))
+            entries.append(AuditEntry(visit_id=m.visit_id, meja=2, user=user, before=old, after=new))
+    AuditEntry.objects.bulk_create(entries)
 
 
 def referrals_refresh(visit: Visit, *, user, why: str, kms: dict | None = None) -> list[Referral]:

@@ -14,6 +14,8 @@ import time_machine
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from registry import services as registry_services
+from registry.models import Person
 from reports import closing, pws, selectors, snapshots, tasks
 from reports import services as report_services
 from reports.dashboard import pws_dashboard
@@ -276,3 +278,75 @@ def test_a_snapshot_reads_back_when_sections_gained_or_lost_fields():
     bands = snapshots.load_bands({"L0": {"s": 2}, "P4": {"d": 1}})
     assert bands == {("L", 0): Skdn(s=2), ("P", 4): Skdn(d=1)}
     assert snapshots.load_month(snapshots.dump_month(figures)) == figures
+
+
+def band_row(settings, world, label=("12–23", "L")) -> list:
+    """The recap's "SKDN umur x JK" cells S … BGM of one age band and sex (Puskesmas A)."""
+    recap, _ = tasks.request_recap(kind=RecapKind.PUSKESMAS, area=world.pkm_a, month=AUG)
+    sheet = load_workbook(settings.MEDIA_ROOT / report_services.build(recap.pk).file)["SKDN umur x JK"]
+    return next(list(row[2:]) for row in sheet.iter_rows(values_only=True) if row[:2] == label)
+
+
+def test_the_recaps_skdn_by_age_and_sex_reads_the_snapshot_of_a_closed_month(clock, august, login, settings):
+    # Boys of 12–23 months on 31 August in Mawar and Melati: c1 (N), c2 (T, 2T), c5 (N), c7 (B, no
+    # Buku KIA) and c8 (N, moved to Melati): S 5, K 4, D 5, N 3, T 1, O 0, B 1, 2T 1, BGM 0.
+    world = august
+    clock.move_to(CLOSED)
+    close(login("staff_a"), world.pkm_a)
+    clock.move_to(CORRECTED)
+    correct_c5(world)  # live: c5 8,0 → 8,0 kg is T, so N 2 and T 2
+    assert band_row(settings, world) == [5, 4, 5, 3, 1, 0, 1, 1, 0]  # the snapshot, as the report shows
+    clock.move_to(RECLOSED)
+    close(login("staff_a"), world.pkm_a)
+    assert band_row(settings, world) == [5, 4, 5, 2, 2, 0, 1, 1, 0]
+
+
+def correct_c5_birth_date(world):
+    c5 = Person.objects.get(tanggal_lahir=dt.date(2025, 2, 1))
+    registry_services.person_save(
+        user=world.users["kader_a"], person=c5, fields={"tanggal_lahir": dt.date(2025, 1, 1)}
+    )
+
+
+def test_a_birth_date_corrected_after_closing_is_a_koreksi_and_a_reclosing_makes_the_recap_usang(
+    clock, august, login, settings
+):
+    world = august
+    client = login("staff_a")
+    clock.move_to(CLOSED)
+    close(client, world.pkm_a)
+    clock.move_to(CLOSED + dt.timedelta(hours=1))
+    recap_skdn_row(world, settings)
+    clock.move_to(CORRECTED)
+    correct_c5_birth_date(world)  # recomputes the ages and z-scores of c5's three weighings
+    html = page(client, puskesmas=world.pkm_a.pk, bulan="2026-08").content.decode()
+    assert "Koreksi setelah tutup bulan" in html and "ada koreksi setelah tutup bulan" in html
+    assert html.count("meja 2, oleh kader_a") == 2  # c5's two August visits; July is another month
+    assert "usang" not in client.get(reverse("recap_list")).content.decode()  # it reads the snapshot
+    clock.move_to(RECLOSED)
+    close(client, world.pkm_a)
+    assert "usang" in client.get(reverse("recap_list")).content.decode()
+
+
+def test_a_recap_of_an_open_month_is_usang_after_a_birth_date_correction(clock, august, login, settings):
+    world = august
+    recap_skdn_row(world, settings)
+    client = login("staff_a")
+    assert "usang" not in client.get(reverse("recap_list")).content.decode()
+    clock.move_to(CORRECTED)
+    correct_c5_birth_date(world)
+    assert "usang" in client.get(reverse("recap_list")).content.decode()
+
+
+def test_a_weight_corrected_in_july_makes_augusts_recap_usang(clock, august, login, settings):
+    # c5: July 8,0 kg, 25 August 8,4 kg (N). July corrected to 8,3 kg: August gains 100 g < KBM
+    # 200 g at 18 months, so August's code turns T; August's recap must say so.
+    world = august
+    assert recap_skdn_row(world, settings)[5:7] == [2, 1]  # Mawar N 2, T 1
+    client = login("staff_a")
+    clock.move_to(CORRECTED)
+    july = Visit.objects.get(person__tanggal_lahir=dt.date(2025, 2, 1), tanggal=dt.date(2026, 7, 10))
+    services.record_save(visit=july, meja=2, data={"berat_kg": Decimal("8.3"), "cara_ukur": 1},
+                         user=world.users["staff_a"], version=july.measurement.version)  # fmt: skip
+    assert "usang" in client.get(reverse("recap_list")).content.decode()
+    assert recap_skdn_row(world, settings)[5:7] == [1, 2]

@@ -133,7 +133,12 @@ def adult_bmi(m: Measurement) -> float | None:
     return None if math.isnan(bmi) else bmi
 
 
-ADULT_BMI = [(18.5, "Berat badan kurang"), (23, "Normal"), (25, "Berat badan lebih"), (30, "Obesitas I")]
+ADULT_BMI = [
+    (rules.ADULT_UNDERWEIGHT_IMT_BELOW, "Berat badan kurang"),
+    (23, "Normal"),
+    (rules.ADULT_OBESE_IMT, "Berat badan lebih"),
+    (30, "Obesitas I"),
+]
 
 
 def adult_bmi_category(bmi: float) -> str:

@@ -72,7 +72,8 @@ def _measurement_lines(m: Measurement, groups: set[Group], sex: str, hpht=None) 
     adult = groups & {Group.USIA_DEWASA, Group.LANSIA}
     bmi = adult_bmi(m)
     if adult and bmi:
-        lines.append(Line("IMT", _num(bmi, 1), adult_bmi_category(bmi), bmi >= 25 or bmi < 18.5))
+        outside = bmi >= rules.ADULT_OBESE_IMT or bmi < rules.ADULT_UNDERWEIGHT_IMT_BELOW
+        lines.append(Line("IMT", _num(bmi, 1), adult_bmi_category(bmi), outside))
     if Group.IBU_HAMIL in groups and hpht is not None:
         weeks, days = pregnancy_rules.gestation(hpht, m.visit.tanggal)
         trimester = pregnancy_rules.trimester(hpht, m.visit.tanggal)

@@ -16,7 +16,8 @@ from reports import selectors as report_selectors
 from reports.period import Month
 from tests.factories import NOV_15, child_in, save
 from visits import selectors, services
-from visits.models import Measurement, Referral
+from visits.models import AuditEntry, Measurement, Referral
+from visits.results.audit_text import Change, readable_changes
 
 D = dt.date
 # Three monthly weighings of a girl: 7,00 → 7,30 → 7,55 kg (gains 300 g and 250 g).
@@ -270,3 +271,21 @@ def test_database_refuses_a_referral_both_followed_up_and_cancelled(world, girl,
     services.referral_follow_up(referral=referral, user=world.users["staff_a"])
     with pytest.raises(IntegrityError), transaction.atomic():
         Referral.objects.filter(pk=referral.pk).update(dibatalkan_at=NOV_15)
+
+
+def test_each_visits_history_keeps_what_the_correction_changed(world, girl, weighed):
+    correct(girl, world.users["kader_a"], tanggal_lahir=TRUE_BIRTH)
+    entries = list(
+        AuditEntry.objects.filter(visit__in=weighed, user=world.users["kader_a"]).order_by("visit__tanggal")
+    )
+    assert [(e.visit_id, e.meja) for e in entries] == [(v.pk, 2) for v in weighed]
+    changed = [(sorted(e.after), e.before["umur_hari"], e.after["umur_hari"]) for e in entries]
+    growth = ["bgm", "status_bbu", "umur_hari", "z_bbu"]
+    assert changed == [
+        (growth, 188, 734),
+        (sorted([*growth, "kms"]), 218, 764),
+        (sorted([*growth, "kms", "two_t"]), 249, 795),
+    ]
+    assert (round(entries[0].before["z_bbu"], 2), round(entries[0].after["z_bbu"], 2)) == (-0.41, -4.11)
+    assert Change("KMS", "T", "N") in readable_changes(entries[2])
+    assert Change("2T", "ya", "tidak") in readable_changes(entries[2])

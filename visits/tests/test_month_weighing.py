@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import child_in, save
-from visits.models import Measurement, Referral
+from visits.models import AuditEntry, Measurement, Referral
 
 D = dt.date
 
@@ -66,3 +66,11 @@ def test_both_weighings_stay_in_the_persons_history(client, login, child, twice)
     page = client.get(reverse("person_detail", args=[child.pk])).content.decode()
     for day in ("05-10-2026", "03-11-2026", "12-11-2026"):
         assert day in page
+
+
+def test_the_earlier_weighing_keeps_in_its_history_that_it_lost_its_code(world, twice):
+    _, early, late = twice
+    entry = AuditEntry.objects.filter(visit=early).latest("id")
+    assert (entry.meja, entry.user) == (2, world.users["kader_a"])
+    assert (entry.before, entry.after) == ({"kms": "T"}, {"kms": ""})
+    assert AuditEntry.objects.filter(visit=late).count() == 1  # its own save only
