@@ -161,13 +161,14 @@
     const r = compute(p.jk === "L" ? 1 : 2, age, kg, number(data.tinggi_cm), Number(data.cara_ukur || 0),
                       number(data.lingkar_kepala_cm), number(data.lila_cm));
     Object.assign(out, { z: r.z, flags: r.flags, status: statuses(r.z, age) });
-    const balitaMonth = completedMonths(p.lahir, today.slice(0, 8) + "01") < D.rujukan.balita_until_months;
-    if (age / D.days_per_month < D.rujukan.kms_until_months && balitaMonth && !isNaN(kg) && !r.flags.bbu) {
+    const R = D.rujukan; // absent from a who.json kept from before the referral rules came
+    const balitaMonth = R && completedMonths(p.lahir, today.slice(0, 8) + "01") < R.balita_until_months;
+    if (balitaMonth && age / D.days_per_month < R.kms_until_months && !isNaN(kg) && !r.flags.bbu) {
       const mine = state.day.timbang.filter(function (w) { return w[0] === p.id; }).map(function (w) {
         return [w[1], w[2], w[4]];
       });
       const k = kms(p.lahir, today, kg, mine, (state.day.timbang_lama || []).indexOf(p.id) >= 0);
-      out.kms = window.ReferralRules.assessKms(k.code, k.twoT, isNaN(r.z.bbu) ? null : r.z.bbu, D.rujukan);
+      out.kms = window.ReferralRules.assessKms(k.code, k.twoT, isNaN(r.z.bbu) ? null : r.z.bbu, R);
     }
     return out;
   }
