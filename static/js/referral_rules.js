@@ -58,7 +58,8 @@
     return out;
   }
 
-  // rules.child_blood_pressure: [category, limit] when the child is referred, else null.
+  // rules.child_blood_pressure: [category, limit] when the child is referred, else null. Under 13:
+  // KMK ILP 2023 Tabel 14 (L2999–3089); from 13: Tabel 15 (L3093–3111), referred at tingkat 1 (L3121).
   function childBloodPressure(sistol, diastol, f, R) {
     const y = years(f), high = R.hypertension, stage1 = R.adolescent_hypertension_1;
     if (y >= R.adolescent_from_years) {
@@ -73,6 +74,7 @@
     return null;
   }
 
+  // Adults and ibu hamil: TD ≥ 140/90; under 18 (not pregnant): KMK ILP 2023 Tabel 14–15 (L2995–3111).
   function bloodPressure(f, R) {
     const sistol = f.measurements.sistol, diastol = f.measurements.diastol, y = years(f);
     const isChild = y !== null && y < R.adult_bp_from_years && !has(f.groups, "ibu_hamil");
@@ -85,6 +87,7 @@
     return has(f.groups, "ibu_hamil") ? [["td_hamil", "Ibu hamil dengan " + reading]] : [["hipertensi", reading]];
   }
 
+  // Hb of ibu hamil < 11, of remaja putri < 12 g/dL: referred to the Puskesmas (KMK ILP 2023 L3497).
   function anemia(f, R) {
     const hb = f.measurements.hb, y = years(f);
     if (!given(hb)) { return []; }
@@ -98,6 +101,7 @@
     return [];
   }
 
+  // SDQ borderline/abnormal referred (KMK ILP 2023 L3240); AKS below 20 referred (L5848–5850).
   function questionnaires(f, R) {
     const out = [], sdq = f.services.sdq_skor, aks = f.services.aks_skor, y = years(f);
     if (given(sdq) && y !== null) {
