@@ -1,5 +1,6 @@
-"""Page latency on the generated district: the PWS dashboard, the monthly Posyandu report (SKDN)
-and a person's page with 12 months of data; p50/p95 over 50 requests each and the query count.
+"""Page latency on the generated district: the PWS dashboard, the monthly Posyandu report (SKDN),
+a person's page with 12 months of data and the home-visit list (Puskesmas staff and kader);
+p50/p95 over 50 requests each and the query count.
 
     bash bench/run.sh pages
 
@@ -41,6 +42,14 @@ def measure(client: Client, label: str, url: str, params: dict | None = None) ->
           f"{cold:.0f} ms, {cold_queries.count} queries)")  # fmt: skip
 
 
+def home_visits(client: Client, who: str) -> None:
+    """Kunjungan rumah of the user's first Posyandu: the open reasons (the page as it opens) and
+    all of them, closed included."""
+    url = reverse("home_visit_list")
+    measure(client, f"Kunjungan rumah, {who} (belum ditutup)", url)
+    measure(client, f"Kunjungan rumah, {who} (semua)", url, {"status": "semua"})
+
+
 def main() -> None:
     staff = (
         Profile.objects.filter(role=Role.PUSKESMAS, user__username__startswith="bench.")
@@ -60,6 +69,7 @@ def main() -> None:
         client, "PWS dashboard D/S (12 months)", reverse("pws_dashboard"), {"indikator": "ds", "bulan": month}
     )
     measure(client, "PWS dashboard K1 (count)", reverse("pws_dashboard"), {"indikator": "k1", "bulan": month})
+    home_visits(client, "Puskesmas staff")
     client.force_login(kader.user)
     measure(client, "Monthly Posyandu report (SKDN)", reverse("posyandu_report", args=[kader.posyandu_id]),
             {"bulan": month})  # fmt: skip
@@ -70,6 +80,7 @@ def main() -> None:
     )
     visits = Measurement.objects.filter(visit__person=child).count()
     measure(client, f"Person page ({visits} weighings)", reverse("person_detail", args=[child.pk]))
+    home_visits(client, "kader")
     print(f"users: {get_user_model().objects.count()}, people: {Person.objects.count()}")
 
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from django import forms
 
-from registry.lifecycle import Group
+from registry.lifecycle import PREGNANCY_AGE_YEARS, Group
 from visits import rules
 from visits.forms.meja import FORMS_BY_MEJA
+from visits.forms.pregnancy import PregnancyForm
 
 MEJA = (2, 4, 5)
 
@@ -43,6 +44,15 @@ def form_fields(meja: int, groups: set[Group], subject: rules.Subject) -> list[d
     """The fields of meja `meja` for a person of `groups` on the subject's date."""
     form = FORMS_BY_MEJA[meja](groups, subject)(groups=groups, subject=subject)
     return [_describe(name, field, groups) for name, field in form.fields.items()]
+
+
+def pregnancy_fields() -> dict:
+    """The fields of *Catat kehamilan baru* (PregnancyForm) for a woman registered at meja 1 on
+    the phone, and the ages (completed years on the HPHT) at which a pregnancy is recorded."""
+    fields = [_describe(name, field, set()) for name, field in PregnancyForm().fields.items()]
+    for spec in fields:
+        spec["l"] += " (tttt-bb-hh)" if spec["f"] == "hpht" else ""
+    return {"umur": list(PREGNANCY_AGE_YEARS), "form": fields}
 
 
 class FormCatalogue:

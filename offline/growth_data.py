@@ -10,6 +10,8 @@ import math
 from visits.growth import indices, kms, status
 from visits.growth.tables import TABLES, table
 
+from .referral_data import referral_data
+
 
 def _floats(values) -> list[float | None]:
     return [None if math.isnan(v) else float(v) for v in values]
@@ -42,4 +44,5 @@ def engine_data() -> dict:
         "days_per_month": indices.DAYS_PER_MONTH,
         "standing_cm": indices.STANDING_CORRECTION_CM,
         "length_until_days": indices.LENGTH_UNTIL_DAYS,
+        "rujukan": referral_data(),  # meja 3's referral reasons (static/js/referral_rules.js)
     }

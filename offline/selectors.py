@@ -19,7 +19,7 @@ from registry.scoping import profile_of, scope
 from visits.models import Care, Measurement, OpeningDay, Visit
 from visits.rules import Subject
 
-from .forms_spec import MEJA, FormCatalogue
+from .forms_spec import MEJA, FormCatalogue, pregnancy_fields
 
 PERSON_COLUMNS = ["id", "nama", "jk", "lahir", "kk", "nik", "hub", "hpht", "salin", "grup", "form"]
 VISIT_COLUMNS = ["id", "orang", "v2", "v4", "v5"]
@@ -108,19 +108,25 @@ def _today_visits(user, posyandu: Posyandu, today: dt.date) -> list[list]:
     return [list(row) for row in rows.order_by("id")]
 
 
-# Ages (days) from which a newcomer registered offline gets another set of forms: the phone
-# picks the last one at or below the newcomer's age. Provisional: the server decides on sync.
+# Ages (days) from which a newcomer registered offline gets another set of forms (and life-cycle
+# groups, for meja 3's referral reasons): the phone picks the last one at or below the age.
+# Provisional: the server decides on sync.
 NEWCOMER_AGES = [0, 183, 365, 730, 1826, 2191, 6575, 21915]
+NEWCOMER_PREGNANT_DAYS = 60  # any HPHT of an ongoing pregnancy gives the ibu hamil forms
 
 
 def _newcomer_forms(today: dt.date, catalogue: FormCatalogue) -> dict[str, list]:
+    """By sex ("L", "P", and "hamil": a woman marked pregnant at meja 1), rows [age in days from,
+    form numbers, groups]."""
     forms: dict[str, list] = {}
-    for sex in ("L", "P"):
+    hpht = today - dt.timedelta(days=NEWCOMER_PREGNANT_DAYS)
+    for key, sex, pregnant in (("L", "L", None), ("P", "P", None), ("hamil", "P", hpht)):
         for days in NEWCOMER_AGES:
             born = today - dt.timedelta(days=days)
-            groups = set(lifecycle_groups(born, today, sex, None, None))
+            groups = set(lifecycle_groups(born, today, sex, pregnant, None))
             subject = Subject(born, today, sex)
-            forms.setdefault(sex, []).append([days, [catalogue.number(m, groups, subject) for m in MEJA]])
+            numbers = [catalogue.number(m, groups, subject) for m in MEJA]
+            forms.setdefault(key, []).append([days, numbers, sorted(str(g) for g in groups)])
     return forms
 
 
@@ -142,6 +148,7 @@ def day_package(*, user, posyandu: Posyandu) -> dict:
         "imunisasi": _doses(user, posyandu),
         "kunjungan": _today_visits(user, posyandu, today),
         "baru": _newcomer_forms(today, catalogue),
+        "kehamilan": pregnancy_fields(),
         "hubungan": [[value, str(label)] for value, label in Relation.choices],
         "form": catalogue.forms,
     }

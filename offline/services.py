@@ -5,6 +5,8 @@ A batch is a list of records, each with an id the phone generated (`id`, a UUID)
 - a table of a visit: {"id", "jenis": "meja", "orang": person id or the id of a newcomer record,
   "tanggal", "meja": 1 (queue), 2, 4 or 5, "data": {field: typed text}, "versi": the table's
   version the phone saw (None for a new record)}.
+- a pregnancy of a woman registered with it: {"id", "jenis": "kehamilan", "orang", "data"}
+  (offline/apply_pregnancy.py).
 Records are applied in one transaction per person, each in its own savepoint, and answered one by
 one: saved / refused (messages by field, as the forms give them) / conflict (someone saved the
 table since: both versions returned, the kader chooses) / waiting (its newcomer is not saved).
@@ -23,6 +25,7 @@ from registry.models import Posyandu
 from registry.scoping import scope
 
 from .apply import Refused, apply_meja, apply_newcomer
+from .apply_pregnancy import apply_pregnancy
 from .models import SyncedRecord
 
 MAX_RECORDS = 500
@@ -77,6 +80,7 @@ def _apply_once(user, posyandu: Posyandu, record: dict, client_id: uuid.UUID, ne
     """One record in a savepoint: its SyncedRecord row is inserted first, so the same record sent
     at once by a second connection waits for this one and is then answered from it."""
     apply: Callable = apply_newcomer if record.get("jenis") == "orang" else apply_meja
+    apply = apply_pregnancy if record.get("jenis") == "kehamilan" else apply
     try:
         with transaction.atomic():
             synced = SyncedRecord.objects.create(client_id=client_id, posyandu=posyandu, user=user)

@@ -150,36 +150,46 @@
   function text(z) { return isNaN(z) ? null : z.toFixed(2).replace(".", ","); }
   function number(value) { return value === undefined || value === "" ? NaN : parseFloat(String(value).replace(",", ".")); }
 
-  // Meja 3 on the phone: rows [label, value] for a person's typed meja 2 values.
-  function summary(p, data, state) {
-    if (!D) { return [["Hasil", "dihitung saat sinkron"]]; }
+  // Meja 3 on the phone, for a person's typed meja 2 values: z-scores, status, flags and (for a
+  // balita weighed validly, as visits/results/measurement.py) the KMS code with its referral reasons.
+  function assess(p, data, state) {
     const today = state.day.tanggal;
     const age = Math.round((Date.parse(today) - Date.parse(p.lahir)) / 864e5);
-    if (age / D.days_per_month >= 229) { return []; }
+    const out = { age: age, z: {}, flags: {}, status: {}, kms: null };
+    if (!D || age / D.days_per_month >= 229) { return out; }
     const kg = number(data.berat_kg);
     const r = compute(p.jk === "L" ? 1 : 2, age, kg, number(data.tinggi_cm), Number(data.cara_ukur || 0),
                       number(data.lingkar_kepala_cm), number(data.lila_cm));
-    const st = statuses(r.z, age), rows = [];
-    [["bbu", "BB/U"], ["pbu", "PB/U atau TB/U"], ["bbpb", "BB/PB atau BB/TB"], ["imtu", "IMT/U"], ["lku", "LK/U"],
-     ["lilau", "LiLA/U"]].forEach(function (pair) {
-      if (text(r.z[pair[0]]) === null) { return; }
-      rows.push(["z " + pair[1], text(r.z[pair[0]]) + (st[pair[0]] ? " · " + st[pair[0]] : "") +
-                 (r.flags[pair[0]] ? " · tidak masuk akal, periksa lagi" : "")]);
-    });
-    if (age / D.days_per_month < 60 && !isNaN(kg) && !r.flags.bbu) {
+    Object.assign(out, { z: r.z, flags: r.flags, status: statuses(r.z, age) });
+    const R = D.rujukan; // absent from a who.json kept from before the referral rules came
+    const balitaMonth = R && completedMonths(p.lahir, today.slice(0, 8) + "01") < R.balita_until_months;
+    if (balitaMonth && age / D.days_per_month < R.kms_until_months && !isNaN(kg) && !r.flags.bbu) {
       const mine = state.day.timbang.filter(function (w) { return w[0] === p.id; }).map(function (w) {
         return [w[1], w[2], w[4]];
       });
       const k = kms(p.lahir, today, kg, mine, (state.day.timbang_lama || []).indexOf(p.id) >= 0);
-      rows.push(["KMS", k.code + (k.twoT ? " · 2T" : "") + (r.z.bbu < D.bgm_below ? " · BGM" : "")]);
-      if (k.code === "T") { rows.push(["Rujukan", k.twoT ? "2T (tidak naik dua bulan berturut-turut)" : "Berat badan tidak naik (T)"]); }
-      if (r.z.bbu > D.orange_above) { rows.push(["Rujukan", "Di atas garis oranye"]); }
-      if (r.z.bbu < D.bgm_below) { rows.push(["Rujukan", "Di bawah garis merah (BGM)"]); }
+      out.kms = window.ReferralRules.assessKms(k.code, k.twoT, isNaN(r.z.bbu) ? null : r.z.bbu, R);
     }
+    return out;
+  }
+
+  function summary(result) {
+    if (!D) { return [["Hasil", "dihitung saat sinkron"]]; }
+    const rows = [];
+    [["bbu", "BB/U"], ["pbu", "PB/U atau TB/U"], ["bbpb", "BB/PB atau BB/TB"], ["imtu", "IMT/U"], ["lku", "LK/U"],
+     ["lilau", "LiLA/U"]].forEach(function (pair) {
+      const z = result.z[pair[0]];
+      if (z === undefined || text(z) === null) { return; }
+      rows.push(["z " + pair[1], text(z) + (result.status[pair[0]] ? " · " + result.status[pair[0]] : "") +
+                 (result.flags[pair[0]] ? " · tidak masuk akal, periksa lagi" : "")]);
+    });
+    const k = result.kms;
+    if (k) { rows.push(["KMS", k.code + (k.twoT ? " · 2T" : "") + (k.bgm ? " · BGM" : "")]); }
     return rows;
   }
 
   window.GrowthEngine = { load: function (data) { D = data; }, loaded: function () { return D !== null; },
-                          compute: compute, statuses: statuses, rint: rint, kms: kms, summary: summary,
+                          referralData: function () { return D && D.rujukan; },
+                          compute: compute, statuses: statuses, rint: rint, kms: kms, assess: assess, summary: summary,
                           UNKNOWN: UNKNOWN, LYING: LYING, STANDING: STANDING };
 })();

@@ -36,13 +36,19 @@
     });
   }
 
-  function formsOf(p) {
-    if (p.form) { return p.form; }
+  // A newcomer registered on the phone: the download's row for the age [days, forms, groups].
+  function newcomerRow(p) {
     const days = Math.round((Date.parse(state.day.tanggal) - Date.parse(p.lahir)) / 864e5);
-    let chosen = state.day.baru[p.jk][0][1];
-    state.day.baru[p.jk].forEach(function (row) { if (days >= row[0]) { chosen = row[1]; } });
+    const rows = state.day.baru[p.hamil && state.day.baru.hamil ? "hamil" : p.jk];
+    let chosen = rows[0];
+    rows.forEach(function (row) { if (days >= row[0]) { chosen = row; } });
     return chosen;
   }
+
+  function formsOf(p) { return p.form || newcomerRow(p)[1]; }
+
+  // Life-cycle groups, provisional for a newcomer (the server decides on sync).
+  function groupsOf(p) { return p.grup || newcomerRow(p)[2] || []; }
 
   function fieldsOf(p, meja) { return state.day.form[formsOf(p)[{ 2: 0, 4: 1, 5: 2 }[meja]]]; }
 
@@ -162,6 +168,6 @@
   }
 
   window.OfflineApp = { state: state, uuid: uuid, load: load, render: render, prepare: prepare,
-                        addRecord: addRecord, enqueue: enqueue, search: search, fieldsOf: fieldsOf,
+                        addRecord: addRecord, enqueue: enqueue, search: search, fieldsOf: fieldsOf, groupsOf: groupsOf,
                         personLabel: personLabel, screen: screen, MEJA: MEJA, showStatus: showStatus };
 })();

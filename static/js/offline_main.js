@@ -4,7 +4,7 @@
   const S = window.OfflineStore, F = window.OfflineForms, A = window.OfflineApp, W = window.OfflineScreens;
   const el = F.el, state = A.state;
 
-  function mejaName(r) { return r.jenis === "orang" ? "warga baru" : "meja " + r.meja; }
+  function mejaName(r) { return { orang: "warga baru", kehamilan: "kehamilan" }[r.jenis] || "meja " + r.meja; }
 
   function whose(r) {
     const p = state.byId[String(r.jenis === "orang" ? r.id : r.orang)];
@@ -35,6 +35,10 @@
                        "data-record": r.id }, r.jenis === "orang" ? "Simpan tanpa NIK" : "Pakai data HP"),
         el("button", { type: "button", class: "btn btn-outline-dark mt-2", "data-action": "keep-server",
                        "data-record": r.id }, r.jenis === "orang" ? "Orang yang sama" : "Pakai data server"));
+    } else if (r.answer.status === "refused" && r.jenis === "kehamilan") {
+      box.append(el("div", {}, "Saat ada sinyal, catat kehamilannya di halaman warga (Catat kehamilan baru)."),
+                 el("button", { type: "button", class: "btn btn-outline-danger mt-2", "data-action": "drop",
+                                "data-record": r.id }, "Hapus dari HP"));
     } else if (r.answer.status === "refused" && r.jenis === "meja" && r.meja > 1) {
       box.append(el("button", { type: "button", class: "btn btn-outline-danger mt-2", "data-action": "fix",
                                 "data-person": String(r.orang), "data-meja": String(r.meja) }, "Perbaiki"));
@@ -70,6 +74,17 @@
       .then(A.load).then(A.render);
   }
 
+  function logOut() {
+    window.OfflineGuard.logOut().then(function (result) {
+      if (result === "out") { return window.location.assign("/masuk/?next=/offline/"); }
+      if (result === "local") {
+        document.querySelector("main").replaceChildren(el("h1", { class: "h4" }, "Data dihapus dari HP ini"),
+          el("p", {}, "Tanpa sinyal, sesi di server berakhir sendiri bila tidak dipakai. " +
+                      "Saat ada sinyal, masuk lagi untuk memakai aplikasi."));
+      }
+    });
+  }
+
   document.addEventListener("click", function (event) {
     const target = event.target.closest("[data-action], [data-meja]");
     if (!target) { return; }
@@ -92,6 +107,8 @@
       A.render();
     }
     if (action === "back") { state.open = null; A.render(); }
+    if (action === "logout") { logOut(); }
+    if (action === "drop") { S.del("outbox", target.dataset.record).then(A.load).then(A.render); }
     if (action === "keep-mine" || action === "keep-server") {
       window.OfflineSync.resolve(target.dataset.record, action === "keep-mine").then(A.load).then(A.render);
     }

@@ -75,18 +75,29 @@
     });
   }
 
+  // Meja 3 before the sync: the growth results and the referral reasons the server would derive
+  // from what was typed at meja 2 and 5, marked "sementara".
+  function provisional(p, meja2, meja5) {
+    const G = window.GrowthEngine, R = G.referralData();
+    const growth = G.assess(p, meja2 || {}, state);
+    const rows = labelled(p, meja2 || {}).concat(meja2 ? G.summary(growth) : []);
+    if (!R) { return rows.concat([["Rujukan", "dihitung saat sinkron"]]); }
+    const facts = window.ReferralRules.facts(p, A.groupsOf(p), state.day.tanggal, meja2, meja5, growth);
+    const reasons = window.ReferralRules.reasons(facts, R);
+    return rows.concat(reasons.length ? reasons.map(function (r) { return ["Rujukan", r[1]]; })
+                                      : [["Rujukan", "tidak ada"]]);
+  }
+
   function openResults(p) {
-    const pending = outboxFor(p.id, 2);
+    const meja2 = outboxFor(p.id, 2), meja5 = outboxFor(p.id, 5);
     S.get("kv", "hasil:" + p.id).then(function (server) {
       screen.append(A.personLabel(p));
       const table = el("table", { class: "table table-sm result-table mt-2" });
-      if (pending) {
-        const shown = window.GrowthEngine && window.GrowthEngine.summary
-          ? window.GrowthEngine.summary(p, pending.data, state) : [["Hasil", "dihitung saat sinkron"]];
-        screen.append(el("p", { class: "mt-2" }, "Hasil "), table);
-        screen.querySelector("p.mt-2").append(el("span", { class: "sementara" }, "sementara"),
-                                              " sampai terkirim ke server.");
-        resultRows(table, labelled(p, pending.data).concat(shown));
+      if (meja2 || meja5) {
+        const note = el("p", { class: "mt-2" }, "Hasil ");
+        note.append(el("span", { class: "sementara" }, "sementara"), " sampai terkirim ke server.");
+        screen.append(note, table);
+        resultRows(table, provisional(p, meja2 && meja2.data, meja5 && meja5.data));
       } else if (server) {
         screen.append(el("p", { class: "mt-2" }, "Hasil dari server (tersinkron)."), table);
         const h = server.hasil || {};
@@ -114,7 +125,44 @@
       { f: "hubungan", l: "Hubungan dalam keluarga", k: "c", ch: [["", "—"]].concat(state.day.hubungan) },
       { f: "kk", l: "Keluarga", k: "c", ch: [["", "Keluarga baru"]].concat(households) },
       { f: "alamat", l: "Alamat (untuk keluarga baru)", k: "t" },
-    ];
+    ].concat(pregnancyFields());
+  }
+
+  // A woman marked pregnant gets the fields of "Catat kehamilan baru" (from the download).
+  function pregnancyFields() {
+    const k = state.day.kehamilan;
+    if (!k) { return []; }
+    return [{ f: "hamil", l: "Sedang hamil (perempuan " + k.umur[0] + "\u2013" + k.umur[1] + " tahun)", k: "b" }]
+      .concat(k.form);
+  }
+
+  // The refusals of the online form and service (PregnancyForm, Pregnancy.clean), at once; the
+  // server checks them again on sync.
+  function pregnancyErrors(v) {
+    const errors = {}, umur = state.day.kehamilan.umur;
+    const hpht = v.hpht.trim(), counts = ["gravida", "para", "abortus"].map(function (f) { return F.parseNumber(v[f]); });
+    if (v.jenis_kelamin !== "P") {
+      errors.hpht = ["Kehamilan dan persalinan hanya untuk perempuan."];
+    } else if (!/^\d{4}-\d{2}-\d{2}$/.test(hpht) || isNaN(Date.parse(hpht))) {
+      errors.hpht = ["Isi HPHT (tttt-bb-hh)."];
+    } else if (hpht > state.day.tanggal) {
+      errors.hpht = ["Tanggal tidak boleh di masa depan."];
+    } else if (/^\d{4}-\d{2}-\d{2}$/.test(v.tanggal_lahir)) {
+      const years = Math.floor(window.ReferralRules.completedMonths(v.tanggal_lahir, hpht) / 12);
+      if (years < umur[0] || years > umur[1]) {
+        errors.hpht = ["Umur " + years + " tahun pada tanggal itu: kehamilan hanya untuk perempuan " + umur[0] +
+                       "\u2013" + umur[1] + " tahun."];
+      }
+    }
+    ["gravida", "para", "abortus"].forEach(function (f, i) {
+      if (isNaN(counts[i]) || counts[i] < 0 || counts[i] !== Math.floor(counts[i])) {
+        errors[f] = [f === "gravida" ? "Wajib diisi: kehamilan ke berapa." : "Wajib diisi (0 bila belum pernah)."];
+      }
+    });
+    if (!errors.gravida && !errors.para && !errors.abortus && counts[1] + counts[2] >= counts[0]) {
+      errors.gravida = ["Hamil ke- harus lebih dari jumlah persalinan dan keguguran sebelumnya."];
+    }
+    return errors;
   }
 
   function newcomerForm() {
@@ -138,7 +186,7 @@
         v.tanggal_lahir > state.day.tanggal) { errors.tanggal_lahir = ["Tanggal lahir tidak sah."]; }
     if (!v.hubungan) { errors.hubungan = ["Wajib diisi."]; }
     if (!v.kk && !v.alamat.trim()) { errors.alamat = ["Isi alamat keluarga baru."]; }
-    return errors;
+    return v.hamil ? Object.assign(errors, pregnancyErrors(v)) : errors;
   }
 
   function saveNewcomer(form) {
@@ -149,13 +197,18 @@
       return;
     }
     const id = A.uuid();
-    const person = { id: id, nama: v.nama.trim(), jk: v.jenis_kelamin, lahir: v.tanggal_lahir, baru: true };
+    const person = { id: id, nama: v.nama.trim(), jk: v.jenis_kelamin, lahir: v.tanggal_lahir, baru: true,
+                     hamil: Boolean(v.hamil) };
     const data = { nama: person.nama, nik: v.nik, jenis_kelamin: v.jenis_kelamin, tanggal_lahir: v.tanggal_lahir,
                    hubungan: v.hubungan };
     const kk = v.kk ? Number(v.kk) : { alamat: v.alamat.trim(), no_kk: "" };
     S.get("kv", "baru").then(function (list) {
       return Promise.all([S.put("kv", "baru", (list || []).concat([person])), S.del("drafts", "draft:baru"),
                           A.addRecord({ id: id, jenis: "orang", kk: kk, data: data })]);
+    }).then(function () {
+      if (!v.hamil) { return null; }
+      const episode = { hpht: v.hpht.trim(), gravida: v.gravida, para: v.para, abortus: v.abortus };
+      return A.addRecord({ id: A.uuid(), jenis: "kehamilan", orang: id, data: episode });
     }).then(A.load).then(function () { return A.enqueue(id); }).then(A.render);
   }
 

@@ -48,11 +48,12 @@
     return Promise.all(tasks);
   }
 
-  // Newcomers first: the tables of their visit refer to them.
+  // Newcomers first: the tables of their visit refer to them; then a newcomer's pregnancy, which
+  // makes her an ibu hamil for the tables' results and referrals.
+  const RANK = { orang: 0, kehamilan: 1 };
+  function rank(r) { return r.jenis in RANK ? RANK[r.jenis] : 2; }
   function ordered(records) {
-    return records.slice().sort(function (a, b) {
-      return (a.jenis === "orang" ? 0 : 1) - (b.jenis === "orang" ? 0 : 1) || a.made - b.made;
-    });
+    return records.slice().sort(function (a, b) { return rank(a) - rank(b) || a.made - b.made; });
   }
 
   function send(onProgress) {
