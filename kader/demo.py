@@ -19,7 +19,7 @@ from visits.demo import _child_values
 from visits.models import OpeningDay
 
 from . import selectors, services
-from .models import Attendance, Kader, Peran, PosyanduTahun, Skill, TkkLevel, Training
+from .models import Attendance, Kader, NakesHadir, Peran, PosyanduTahun, Profesi, Skill, TkkLevel, Training
 
 NAMES = [
     "Siti Aminah",
@@ -73,11 +73,25 @@ def build_kader(*, today: dt.date, seed: int = 2026) -> int:
             Attendance.objects.bulk_create(
                 Attendance(opening_day=day, kader=k, meja=n % 5 + 1) for n, k in enumerate(on_duty)
             )
+            NakesHadir.objects.bulk_create(_nakes(rng, day))
         _home_visits(rng, posyandu, logins.get(posyandu.pk), today)
         for year in (today.year - 1, today.year):
             _profile(rng, posyandu, admin, year, i)
         count += len(team)
     return count
+
+
+NAKES = [
+    ("Bd. Sri Wahyuni", Profesi.BIDAN),
+    ("Ns. Agus Salim", Profesi.PERAWAT),
+    ("Dewi Lestari", Profesi.GIZI),
+]
+
+
+def _nakes(rng, day) -> list[NakesHadir]:
+    """The bidan desa at every opening day, a perawat or tenaga gizi on some."""
+    return [NakesHadir(opening_day=day, nama=nama, profesi=profesi)
+            for nama, profesi in NAKES[: rng.choice([1, 1, 2, 3])]]  # fmt: skip
 
 
 def _roster(rng, posyandu, login, admin, i, today) -> list[Kader]:

@@ -11,7 +11,7 @@ from registry import identifiers
 from registry.forms import clean_phone, sixteen_digit_field
 
 from . import services
-from .models import Hasil, Kader, Meja, PosyanduTahun, TkkLevel, Training
+from .models import Hasil, Kader, Meja, PosyanduTahun, Profesi, TkkLevel, Training
 
 FUTURE = "Tanggal tidak boleh sesudah hari ini."
 
@@ -109,7 +109,10 @@ class AssessmentForm(forms.Form):
 
 
 class AttendanceForm(forms.Form):
-    """Per kader of the Posyandu: the meja they worked at, or not on duty."""
+    """Per kader of the Posyandu: the meja they worked at, or not on duty; and up to NAKES_ROWS
+    health workers (nakes) present, each a name and a profession."""
+
+    NAKES_ROWS = 4  # a Posyandu day rarely sees more than a bidan, a perawat and a tenaga gizi
 
     def __init__(self, *args, kader, **kwargs):
         super().__init__(*args, **kwargs)
@@ -119,12 +122,48 @@ class AttendanceForm(forms.Form):
             self.fields[f"meja_{k.pk}"] = forms.TypedChoiceField(
                 label=k.nama, choices=choices, coerce=int, empty_value=None, required=False
             )
+        for i in range(self.NAKES_ROWS):
+            self.fields[f"nakes_nama_{i}"] = forms.CharField(
+                label=f"Nama tenaga kesehatan {i + 1}", max_length=100, required=False,
+                error_messages={"max_length": "Nama paling panjang 100 huruf."},
+            )  # fmt: skip
+            self.fields[f"nakes_profesi_{i}"] = forms.ChoiceField(
+                label=f"Profesi {i + 1}", choices=[("", "— profesi —"), *Profesi.choices], required=False,
+                error_messages={"invalid_choice": "Pilih profesi dari daftar."},
+            )  # fmt: skip
+
+    def clean(self):
+        data = super().clean()
+        for i in range(self.NAKES_ROWS):
+            nama, profesi = data.get(f"nakes_nama_{i}"), data.get(f"nakes_profesi_{i}")
+            if nama and not profesi and f"nakes_profesi_{i}" not in self.errors:
+                self.add_error(f"nakes_profesi_{i}", "Pilih profesi tenaga kesehatan ini.")
+            if profesi and not nama and f"nakes_nama_{i}" not in self.errors:
+                self.add_error(f"nakes_nama_{i}", "Isi nama tenaga kesehatan.")
+        return data
 
     def meja_by_kader(self) -> dict[int, int | None]:
         return {k.pk: self.cleaned_data.get(f"meja_{k.pk}") for k in self.kader}
 
+    def nakes(self) -> list[tuple[str, str]]:
+        """(nama, profesi) of each filled row."""
+        data = self.cleaned_data
+        rows = [(data.get(f"nakes_nama_{i}"), data.get(f"nakes_profesi_{i}")) for i in range(self.NAKES_ROWS)]
+        return [(nama, profesi) for nama, profesi in rows if nama]
+
     def rows(self):
         return [(k, self[f"meja_{k.pk}"]) for k in self.kader]
+
+    def nakes_rows(self):
+        return [(self[f"nakes_nama_{i}"], self[f"nakes_profesi_{i}"]) for i in range(self.NAKES_ROWS)]
+
+    @classmethod
+    def nakes_initial(cls, present) -> dict[str, str]:
+        """The form's initial rows from the NakesHadir already recorded."""
+        initial = {}
+        for i, row in enumerate(present[: cls.NAKES_ROWS]):
+            initial |= {f"nakes_nama_{i}": row.nama, f"nakes_profesi_{i}": row.profesi}
+        return initial
 
 
 class ProfileForm(forms.ModelForm):

@@ -14,7 +14,7 @@ from registry.scoping import get_scoped_or_404, scope
 from visits.models import OpeningDay, Visit, VisitKind
 
 from . import rules
-from .models import Attendance, Kader, Skill, SkillArea, SkillAssessment, TkkAward, TkkLevel
+from .models import Attendance, Kader, NakesHadir, Skill, SkillArea, SkillAssessment, TkkAward, TkkLevel
 
 
 def _count_of(queryset, column: str = "pk"):
@@ -60,6 +60,15 @@ def attendance_for_days(day_ids) -> dict[int, list[Attendance]]:
     has scoped the days; one query."""
     found = defaultdict(list)
     for row in Attendance.objects.filter(opening_day_id__in=list(day_ids)).select_related("kader"):
+        found[row.opening_day_id].append(row)
+    return dict(found)
+
+
+def nakes_for_days(day_ids) -> dict[int, list[NakesHadir]]:
+    """The health workers present, per opening day (for the F5). The caller has scoped the
+    days; one query."""
+    found = defaultdict(list)
+    for row in NakesHadir.objects.filter(opening_day_id__in=list(day_ids)):
         found[row.opening_day_id].append(row)
     return dict(found)
 

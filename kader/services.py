@@ -12,10 +12,21 @@ from django.db import transaction
 from common.writes import assign
 from registry import access
 
-from .models import Attendance, Kader, PosyanduTahun, Skill, SkillAssessment, TkkAward, TkkLevel, Training
+from .models import (
+    Attendance,
+    Kader,
+    NakesHadir,
+    PosyanduTahun,
+    Skill,
+    SkillAssessment,
+    TkkAward,
+    TkkLevel,
+    Training,
+)
 
 KADER_FIELDS = ("nama", "nik", "telepon", "sk_nomor", "sk_tanggal", "mulai", "aktif", "peran")
 TRAINING_FIELDS = ("kursus", "tanggal", "penyelenggara", "sertifikat")
+NAKES_FIELDS = ("nama", "profesi")
 PROFILE_FIELDS = (
     "dana_sehat_persen", "program_tambahan", "sk_nomor", "sk_tanggal", "alat_timbangan", "alat_ukur_tinggi",
     "alat_pita_lila", "alat_buku", "alat_papan_skdn", "gedung",
@@ -45,9 +56,11 @@ def training_add(*, user, kader: Kader, values: dict) -> Training:
 
 
 @transaction.atomic
-def attendance_set(*, user, opening_day, meja_by_kader: dict[int, int | None]) -> int:
-    """Replace who was on duty on `opening_day` (kader id → meja, None for not on duty).
-    Only kader of the day's Posyandu; returns how many are on duty."""
+def attendance_set(*, user, opening_day, meja_by_kader: dict[int, int | None],
+                   nakes: list[tuple[str, str]] | None = None) -> int:  # fmt: skip
+    """Replace who was on duty on `opening_day` (kader id → meja, None for not on duty) and,
+    when `nakes` is given, the health workers present ((nama, profesi) each). Only kader of the
+    day's Posyandu; returns how many kader are on duty."""
     access.require(access.can_record_visits(user), NOT_ALLOWED)
     own = set(Kader.objects.filter(posyandu=opening_day.posyandu_id).values_list("pk", flat=True))
     if set(meja_by_kader) - own:
@@ -57,7 +70,20 @@ def attendance_set(*, user, opening_day, meja_by_kader: dict[int, int | None]) -
     for row in rows:
         row.full_clean(exclude=["opening_day", "kader"])
     Attendance.objects.bulk_create(rows)
+    if nakes is not None:
+        _nakes_set(opening_day, nakes)
     return len(rows)
+
+
+def _nakes_set(opening_day, nakes: list[tuple[str, str]]) -> None:
+    NakesHadir.objects.filter(opening_day=opening_day).delete()
+    present = []
+    for nama, profesi in nakes:
+        row = NakesHadir(opening_day=opening_day)
+        assign(row, {"nama": nama.strip(), "profesi": profesi}, NAKES_FIELDS)
+        row.full_clean(exclude=["opening_day"])
+        present.append(row)
+    NakesHadir.objects.bulk_create(present)
 
 
 @transaction.atomic

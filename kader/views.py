@@ -131,20 +131,23 @@ def assessment(request, pk: int):
 
 
 def attendance(request, pk: int):
-    """Kader bertugas on an opening day: a small form, loaded into the opening-day page."""
+    """Kader bertugas and nakes present on an opening day: a small form, loaded into the
+    opening-day page."""
     day = selectors.opening_day_for_attendance(user=request.user, pk=pk)
     kader = selectors.active_kader_of(day.posyandu_id)
     initial = {
         f"meja_{row.kader_id}": row.meja for row in selectors.attendance_for_days([day.pk]).get(day.pk, [])
     }
+    initial |= AttendanceForm.nakes_initial(selectors.nakes_for_days([day.pk]).get(day.pk, []))
     form = AttendanceForm(request.POST or None, initial=initial, kader=kader)
     if request.method == "POST":
         access.require(access.can_record_visits(request.user), access.READ_ONLY)
         if form.is_valid():
             n = services.attendance_set(
-                user=request.user, opening_day=day, meja_by_kader=form.meja_by_kader()
+                user=request.user, opening_day=day, meja_by_kader=form.meja_by_kader(), nakes=form.nakes()
             )
-            messages.success(request, f"{n} kader bertugas dicatat.")
+            nakes = f" {len(form.nakes())} tenaga kesehatan hadir." if form.nakes() else ""
+            messages.success(request, f"{n} kader bertugas dicatat.{nakes}")
             return redirect("opening_day_detail", pk=day.pk)
     context = {"day": day, "form": form}
     return render_page_or_partial(request, "kader/attendance.html", "kader/_attendance.html", context)

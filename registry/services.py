@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from common.writes import assign
-from visits.services import CORRECTED, person_results_refresh
+from visits.services import CORRECTED, birth_hb0_record, person_results_refresh
 
 from . import access, privacy
 from .models import AccessAction, AccessLog, Household, HouseholdMove, Person, Posyandu
@@ -133,7 +133,18 @@ def refuse_elsewhere(*, user, existing: Person | Household) -> str:
 
 
 # Vital events live in their own module; other apps call them as registry.services.birth_register.
-from .vital_services import birth_register as birth_register  # noqa: E402
+from . import vital_services  # noqa: E402
 from .vital_services import death_record as death_record  # noqa: E402
 from .vital_services import departure_record as departure_record  # noqa: E402
 from .vital_services import reactivate as reactivate  # noqa: E402
+
+
+@transaction.atomic
+def birth_register(*, by, tanggal_hb0: dt.date | None = None, **values) -> Person:
+    """vital_services.birth_register, and the HB0 date of the birth written as the child's HB0
+    dose (visits.services.birth_hb0_record) in the same transaction: the registry's birth page
+    and the pregnancy outcome both come here, so every HB0 of a birth is a dose."""
+    baby = vital_services.birth_register(by=by, tanggal_hb0=tanggal_hb0, **values)
+    if tanggal_hb0:
+        birth_hb0_record(child=baby, tanggal=tanggal_hb0, user=by)
+    return baby

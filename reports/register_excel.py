@@ -1,20 +1,18 @@
 """Register bayi & balita (SIP format F2), Django-free: a row per child, a column per month of
-the year, and the same rows as an Excel sheet (openpyxl)."""
+the year, and its columns and cells for the registers' one Excel writer
+(reports.register_sheets)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-
-from common.cells import xlsx_cell
 from visits.service_windows import SCHEDULE
 
-from .excel import BOLD, HEADER_ROW, printable
+from .excel import HEADER_ROW
+from .register_sheets import MONTHS as BULAN
+from .register_sheets import RegisterSheet
 
-BULAN = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
 ANTIGENS = [a for a in SCHEDULE if a != "JE"]  # JE only in endemic areas
 ASI_MONTHS = 6  # E1–E6: ASI eksklusif in the child's 1st to 6th month of life
 
@@ -60,19 +58,14 @@ def cells(number: int, row: RegisterRow) -> list:
     )
 
 
-def register_workbook(posyandu: str, year: int, rows: list[RegisterRow]) -> Workbook:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Register bayi balita"
-    xlsx_cell(sheet, 1, 1, f"Register bayi dan balita {printable(posyandu)}").font = Font(bold=True, size=13)
-    sheet["A2"] = f"Tahun {year}"
-    for col, header in enumerate(headers(), start=1):
-        cell = sheet.cell(HEADER_ROW, col, header)
-        cell.font = BOLD
-        cell.alignment = Alignment(wrap_text=True)
-    for r, row in enumerate(rows, start=HEADER_ROW + 1):
-        for col, value in enumerate(cells(r - HEADER_ROW, row), start=1):
-            xlsx_cell(sheet, r, col, printable(value) if isinstance(value, str) else value)
-    sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 3)
-    sheet.column_dimensions["B"].width = 24
-    return book
+def balita_sheet(posyandu: str, year: int, rows: list[RegisterRow]) -> RegisterSheet:
+    """The sheet of the register: headers on the recaps' header row, No and Nama kept in view."""
+    return RegisterSheet(
+        sheet_name="Register bayi balita",
+        title=f"Register bayi dan balita {posyandu}",
+        year=year,
+        headers=headers(),
+        rows=[cells(number, row) for number, row in enumerate(rows, start=1)],
+        header_row=HEADER_ROW,
+        frozen_columns=2,
+    )

@@ -15,12 +15,19 @@ from registry.scoping import get_scoped_or_404
 from registry.services import record_export
 
 from .register import register_rows
-from .register_excel import ANTIGENS, ASI_MONTHS, BULAN
-from .register_excel import register_workbook as balita_workbook
-from .register_sheets import register_workbook
+from .register_excel import ANTIGENS, ASI_MONTHS, BULAN, balita_sheet
+from .register_sheets import RegisterSheet, register_workbook
 from .registers_ibu import MONTHS, REGISTERS
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _xlsx(register: RegisterSheet, filename: str) -> HttpResponse:
+    buffer = io.BytesIO()
+    register_workbook(register).save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def register_page(request, pk: int, kind: str):
@@ -29,12 +36,8 @@ def register_page(request, pk: int, kind: str):
     year = int_param(request.GET.get("tahun"), this_year, low=2000, high=this_year)
     register = REGISTERS[kind](user=request.user, posyandu=posyandu, year=year)
     if request.GET.get("format") == "xlsx":
-        buffer = io.BytesIO()
-        register_workbook(register.title, year, register.headers, MONTHS, register.rows).save(buffer)
         record_export(user=request.user, posyandu=posyandu, what=f"{register.title} {year} (Excel)")
-        response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="register-{kind}-{posyandu.pk}-{year}.xlsx"'
-        return response
+        return _xlsx(register.sheet(), f"register-{kind}-{posyandu.pk}-{year}.xlsx")
     context = {"posyandu": posyandu, "register": register, "months": MONTHS, "kind": kind,
                "years": range(this_year, this_year - 3, -1)}  # fmt: skip
     return render(request, "reports/register.html", context)
@@ -46,12 +49,8 @@ def register_balita(request, pk: int):
     year = int_param(request.GET.get("tahun"), this_year, low=this_year - 5, high=this_year)
     rows = register_rows(user=request.user, posyandu=posyandu, year=year)
     if request.GET.get("format") == "xlsx":
-        buffer = io.BytesIO()
-        balita_workbook(str(posyandu), year, rows).save(buffer)
         record_export(user=request.user, posyandu=posyandu, what=f"Register bayi & balita {year} (Excel)")
-        response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="register-balita-{posyandu.pk}-{year}.xlsx"'
-        return response
+        return _xlsx(balita_sheet(str(posyandu), year, rows), f"register-balita-{posyandu.pk}-{year}.xlsx")
     context = {
         "posyandu": posyandu,
         "year": year,

@@ -18,7 +18,8 @@ from visits import pregnancy_rules
 from visits.models import Pregnancy, TdDose, Visit
 from visits.rules import KEK_LILA_BELOW
 
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
+from .register_sheets import MONTHS, RegisterSheet
+
 WUS_YEARS = (15, 49)
 IBU_HEADERS = ["Nama", "Umur", "G-P-A", "HPHT", "HPL", "4T", "LiLA terendah (cm)", "TTD (tablet)",
                "MT (hari)", "Status Td", "Kontak ANC", "Hasil"]  # fmt: skip
@@ -31,6 +32,12 @@ class Register:
     headers: list[str]
     rows: list[tuple[list, list[str]]]  # (the row's columns, its 12 month cells)
     year: int
+
+    def sheet(self) -> RegisterSheet:
+        """The register for the one Excel writer (reports.register_sheets): the month columns
+        after the row's own."""
+        rows = [[*columns, *months] for columns, months in self.rows]
+        return RegisterSheet("Register", self.title, self.year, [*self.headers, *MONTHS], rows)
 
 
 def _year_bounds(year: int) -> tuple[dt.date, dt.date]:

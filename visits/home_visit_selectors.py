@@ -19,9 +19,10 @@ from registry.scoping import scope
 from registry.selectors import lifecycle_q, present_on_q
 
 from . import home_visit_reasons as hv
+from . import pregnancy_rules
 from .home_visit_reasons import Found, PersonRow
 from .immunisation_selectors import immunisation_overdue_people
-from .models import Care, HomeVisitOutcome, Measurement, Referral, Visit
+from .models import Care, HomeVisitOutcome, Measurement, PostnatalContact, Referral, Visit
 from .rules import PTM_FROM_YEARS, Subject
 from .selectors import month_bounds
 from .vitamin_a_selectors import vitamin_a_sweep_people
@@ -108,20 +109,33 @@ def danger_sign(posyandu_ids: list[int], on: dt.date) -> Iterable[Found]:
 
 
 def nifas_without_kf(posyandu_ids: list[int], on: dt.date) -> Iterable[Found]:
-    """Ibu nifas (42 days after the birth) with no visit since the birth (KMK ILP 2023 L1320
-    sweeping ibu nifas yang belum mendapatkan pelayanan nifas). No KF dates are recorded yet:
-    any visit after the birth counts as one."""
-    born = "tanggal_persalinan"
+    """Ibu nifas (42 days after the birth) with a KF whose window is open or has passed and no
+    date recorded for it on her pregnancy episode (PostnatalContact; KF windows KMK ILP 2023
+    L1280–1286, pregnancy_rules.kf_missing); KMK ILP 2023 L1320 sweeping ibu nifas yang belum
+    mendapatkan pelayanan nifas. A mother registered without an episode has none recorded."""
+    kinds = [kind for kind, _first, _last in pregnancy_rules.KF_WINDOWS]
+    recorded = {
+        kind: Exists(PostnatalContact.objects.filter(
+            kehamilan__ibu_id=OuterRef("pk"), jenis=kind, tanggal__gte=OuterRef("tanggal_persalinan")
+        ))
+        for kind in kinds
+    }  # fmt: skip
     rows = (
         sasaran(posyandu_ids, on)
         .filter(
             jenis_kelamin=Sex.PEREMPUAN,
             tanggal_persalinan__range=(on - dt.timedelta(days=RULES.nifas_days), on),
         )
-        .filter(~Exists(Visit.objects.filter(person_id=OuterRef("pk"), tanggal__gte=OuterRef(born))))
-        .values_list("pk", "tanggal_persalinan")
+        .annotate(**recorded)
+        .values_list("pk", "tanggal_persalinan", *kinds)
     )
-    return [Found(pk, "nifas_kf", f"Melahirkan {_d(day)}; belum ada kunjungan nifas") for pk, day in rows]
+    found = []
+    for pk, day, *done in rows:
+        missing = pregnancy_rules.kf_missing(day, on, [k for k, d in zip(kinds, done, strict=True) if d])
+        if missing:
+            names = ", ".join(pregnancy_rules.kf_text(kind) for kind in missing)
+            found.append(Found(pk, "nifas_kf", f"Melahirkan {_d(day)}; belum tercatat {names}"))
+    return found
 
 
 def newborn_without_kn(posyandu_ids: list[int], on: dt.date) -> Iterable[Found]:

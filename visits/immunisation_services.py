@@ -42,6 +42,24 @@ def dose_add(*, person: Person, antigen: str, tanggal: dt.date, tempat: str, use
     return dose
 
 
+def birth_hb0_record(*, child: Person, tanggal: dt.date, user, today: dt.date | None = None) -> Dose:
+    """The HB0 date of a birth record (Catat kelahiran, registry Birth.tanggal_hb0) as the child's
+    HB0 dose, so the card, DOFU and the dose counts see it; a later tick of HB0 at meja 5 or on
+    Tambah dosis is then refused as already given. HB0 is due < 24 hours after birth and accepted
+    up to 7 days (KMK ILP 2023 L1784–1786, visits.service_windows). Runs inside the birth's
+    transaction; the child is new, so it has no other dose."""
+    error = immunisation_rules.dose_date_error(
+        "HB0", child.tanggal_lahir, tanggal, today or timezone.localdate(), {}
+    )
+    if error:
+        raise ValidationError({"tanggal_hb0": error})
+    dose = Dose(person=child, recorded_by=user)
+    assign(dose, {"antigen": "HB0", "tanggal": tanggal, "tempat": Tempat.KELAHIRAN}, DOSE_FIELDS)
+    dose.full_clean()
+    dose.save()
+    return dose
+
+
 def visit_doses_sync(*, visit: Visit, antigens: list[str], user) -> None:
     """The doses of a visit are those ticked at its meja 5: new ticks become doses given at the
     Posyandu on the visit's date, removed ticks remove their dose. Runs inside record_save's

@@ -134,3 +134,25 @@ def next_td_dose_error(doses: dict[int, dt.date], dose: int, on: dt.date) -> str
     if dose > 1 and on <= doses[dose - 1]:
         return f"Tanggal T{dose} harus sesudah T{dose - 1} ({doses[dose - 1]:%d-%m-%Y})."
     return None
+
+
+# KMK ILP 2023 L1280–1286: KF1 6 jam–2 hari, KF2 3–7, KF3 8–28, KF4 29–42 hari after delivery.
+# (kind, first day, last day), days counted from the delivery date (day 0); with dates only,
+# KF1's "6 jam" opens on day 0.
+KF_WINDOWS = (("KF1", 0, 2), ("KF2", 3, 7), ("KF3", 8, 28), ("KF4", 29, 42))
+
+
+def kf_missing(delivered: dt.date, on: dt.date, recorded: Iterable[str]) -> list[str]:
+    """The nifas visits (KF, KMK ILP 2023 L1280–1286) whose window has opened by `on` (open now
+    or already passed) and that are not among `recorded`; none before the delivery or after the
+    nifas (day 42)."""
+    day, done = (on - delivered).days, set(recorded)
+    if not 0 <= day <= KF_WINDOWS[-1][2]:
+        return []
+    return [kind for kind, first, _last in KF_WINDOWS if first <= day and kind not in done]
+
+
+def kf_text(kind: str) -> str:
+    """'KF2 (hari 3–7)': a KF with its window, as the home-visit list names it."""
+    _kind, first, last = next(w for w in KF_WINDOWS if w[0] == kind)
+    return f"{kind} (hari {first}–{last})"

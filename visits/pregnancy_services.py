@@ -122,7 +122,7 @@ def pregnancy_close(*, user, kehamilan: Pregnancy, values: dict, baby: dict | No
 def register_baby(*, user, mother: Person, born: dt.date, **baby) -> Person:
     """The newborn registered by the registry's birth service (a Birth record: place, attendant,
     birth weight, BBLR), so a birth recorded as a pregnancy's outcome counts like any other.
-    `baby`: nama, jenis_kelamin, berat_lahir_gram, tempat, penolong."""
+    `baby`: nama, jenis_kelamin, berat_lahir_gram, tempat, penolong, tanggal_hb0 (the HB0 dose)."""
     try:
         return registry_services.birth_register(mother=mother, by=user, tanggal_lahir=born, **baby)
     except ValidationError as error:

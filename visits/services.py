@@ -18,6 +18,7 @@ from registry.models import Person, Posyandu
 from .forms.meja import FORMS_BY_MEJA
 from .growth.indices import INDICES
 from .growth.kms import MonthResult
+from .immunisation_services import birth_hb0_record as birth_hb0_record
 from .immunisation_services import visit_doses_sync
 from .models import AuditEntry, Care, Counselling, Measurement, OpeningDay, Referral, Visit, VisitKind
 from .referral_rules import referral_reasons

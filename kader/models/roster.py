@@ -1,5 +1,6 @@
 """The kader roster of a Posyandu: every kader, with or without a login, their trainings and
-who was on duty at which table (meja) on each opening day (hari buka)."""
+who was on duty at which table (meja) on each opening day (hari buka), and the health workers
+(tenaga kesehatan, nakes) present that day."""
 
 from django.conf import settings
 from django.db import models
@@ -99,3 +100,30 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kader} · meja {self.meja}"
+
+
+class Profesi(models.TextChoices):
+    BIDAN = "bidan", "Bidan"
+    PERAWAT = "perawat", "Perawat"
+    GIZI = "gizi", "Tenaga gizi"
+    DOKTER = "dokter", "Dokter"
+    SANITARIAN = "sanitarian", "Tenaga kesehatan lingkungan"
+    PROMKES = "promkes", "Tenaga promosi kesehatan"
+    LAINNYA = "lainnya", "Tenaga kesehatan lain"
+
+
+class NakesHadir(models.Model):
+    """A health worker (nakes) present on an opening day, named as the kader write it on the F5:
+    usually Puskesmas or Pustu staff, who may have no login, so the name is free text."""
+
+    opening_day = models.ForeignKey(OpeningDay, on_delete=models.CASCADE, related_name="nakes")
+    nama = models.CharField("nama tenaga kesehatan", max_length=100)
+    profesi = models.CharField("profesi", max_length=10, choices=Profesi)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = "tenaga kesehatan hadir"
+        verbose_name_plural = "tenaga kesehatan hadir"
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.get_profesi_display()})"

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from kader import strata_selectors
 from kader.demo import EARLIER_MONTHS, build_kader
-from kader.models import Attendance, Kader, PosyanduTahun, SkillAssessment, TkkAward, Training
+from kader.models import Attendance, Kader, NakesHadir, PosyanduTahun, SkillAssessment, TkkAward, Training
 from kader.tests.conftest import ensure_defaults
 from registry import demo
 from registry.models import Posyandu
@@ -23,6 +23,7 @@ def test_the_demo_fills_the_kader_and_strata_screens():
     assert Kader.objects.filter(user__isnull=False).count() == len(posyandu)
     days = OpeningDay.objects.filter(posyandu_id__in=posyandu).count()
     assert Attendance.objects.values("opening_day").distinct().count() == days
+    assert NakesHadir.objects.values("opening_day").distinct().count() == days  # the bidan, at least
     assert SkillAssessment.objects.exists() and TkkAward.objects.exists() and Training.objects.exists()
     assert Visit.objects.filter(jenis=VisitKind.RUMAH, created_by__kader__isnull=False).exists()
     assert PosyanduTahun.objects.count() == 2 * len(posyandu)

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from kader.f5 import f5_month
-from kader.models import Attendance, Kader
+from kader.models import Attendance, Kader, NakesHadir
 from registry.models import Birth, Death, Relation
 from reports.period import Month
 from tests.factories import child_in, make_household, make_person
@@ -36,6 +36,8 @@ def october(world):
     sri, ani = (Kader.objects.create(posyandu=mawar, nama=n) for n in ("Sri", "Ani"))
     Attendance.objects.create(opening_day=day_1, kader=sri, meja=1)
     Attendance.objects.create(opening_day=day_1, kader=ani, meja=2)
+    NakesHadir.objects.create(opening_day=day_1, nama="Bd. Rina", profesi="bidan")
+    NakesHadir.objects.create(opening_day=day_1, nama="Yudi", profesi="gizi")
     return mawar
 
 
@@ -45,6 +47,11 @@ def test_f5_counts_the_month_by_hand(october):
     assert f5.kelompok.ibu_nifas_menyusui + f5.kelompok.usia_dewasa >= 1 and f5.kelompok.total == 1
     assert [[(a.kader.nama, a.meja) for a in d.kader] for d in f5.days] == [[("Sri", 1), ("Ani", 2)], []]
     assert f5.kader_hadir == 2
+    assert [[(n.nama, n.profesi) for n in d.nakes] for d in f5.days] == [
+        [("Bd. Rina", "bidan"), ("Yudi", "gizi")],
+        [],
+    ]
+    assert f5.nakes_hadir == 2
 
 
 @pytest.mark.parametrize(
@@ -58,8 +65,10 @@ def test_f5_of_another_area_is_404(login, october, user, status):
 
 def test_f5_page_is_a_fixed_number_of_queries(login, october, django_assert_num_queries):
     client = login("kader_a")
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         page = client.get(reverse("kader_f5", args=[october.pk]), {"bulan": "2026-10"})
     html = page.content.decode()
     assert "Sri (meja 1), Ani (meja 2)" in html and "Kader bertugas belum dicatat." in html
+    assert "Tenaga kesehatan: Bd. Rina (Bidan), Yudi (Tenaga gizi)" in html
+    assert "Tenaga kesehatan: belum dicatat." in html and "(2 kader, 2 tenaga kesehatan)" in html
     assert login("kader_a").get(reverse("kader_f5", args=[october.pk]), {"bulan": "x"}).status_code == 200

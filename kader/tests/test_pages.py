@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from kader.models import Attendance, Kader, PosyanduTahun, Skill, SkillAssessment, Training
+from kader.models import Attendance, Kader, NakesHadir, PosyanduTahun, Skill, SkillAssessment, Training
 from kader.tests.conftest import YEAR, add_kader
 from visits import services as visit_services
 
@@ -96,6 +96,61 @@ def test_attendance_is_recorded_from_the_opening_day(world, login):
     assert list(Attendance.objects.values_list("kader__nama", "meja")) == [("Ani", 2)]
     response = client.post(reverse("kader_attendance", args=[day.pk]), {f"meja_{ani.pk}": "9"})
     assert response.status_code == 200 and Attendance.objects.count() == 1
+
+
+def test_nakes_present_are_recorded_with_the_kader_on_duty(world, login):
+    ani = add_kader(world.a.posyandu, "Ani")
+    day = visit_services.opening_day_open(posyandu=world.a.posyandu, tanggal=D, user=world.users["kader_a"])
+    client, url = login("kader_a"), reverse("kader_attendance", args=[day.pk])
+    data = {f"meja_{ani.pk}": "1", "nakes_nama_0": "Bd. Rina", "nakes_profesi_0": "bidan",
+            "nakes_nama_2": "Yudi", "nakes_profesi_2": "gizi"}  # fmt: skip
+    assert client.post(url, data).status_code == 302
+    assert list(NakesHadir.objects.values_list("opening_day", "nama", "profesi")) == [
+        (day.pk, "Bd. Rina", "bidan"), (day.pk, "Yudi", "gizi"),
+    ]  # fmt: skip
+    form = client.get(url).content.decode()
+    assert 'value="Bd. Rina"' in form and 'value="Yudi"' in form
+    client.post(url, {f"meja_{ani.pk}": "1", "nakes_nama_0": "Bd. Rina", "nakes_profesi_0": "bidan"})
+    assert list(NakesHadir.objects.values_list("nama", flat=True)) == ["Bd. Rina"]  # replaced, not added
+
+
+@pytest.mark.parametrize(
+    ("row", "field", "message"),
+    [
+        ({"nakes_nama_1": "Bd. Rina"}, "nakes_profesi_1", "Pilih profesi tenaga kesehatan ini."),
+        ({"nakes_profesi_1": "perawat"}, "nakes_nama_1", "Isi nama tenaga kesehatan."),
+        (
+            {"nakes_nama_1": "Bd. Rina", "nakes_profesi_1": "dukun"},
+            "nakes_profesi_1",
+            "Pilih profesi dari daftar.",
+        ),
+        (
+            {"nakes_nama_1": "x" * 101, "nakes_profesi_1": "bidan"},
+            "nakes_nama_1",
+            "Nama paling panjang 100 huruf.",
+        ),
+    ],
+)
+def test_a_half_filled_nakes_row_is_refused_beside_the_field_and_nothing_saved(
+    world, login, row, field, message
+):
+    ani = add_kader(world.a.posyandu, "Ani")
+    day = visit_services.opening_day_open(posyandu=world.a.posyandu, tanggal=D, user=world.users["kader_a"])
+    data = {f"meja_{ani.pk}": "2", "nakes_nama_0": "Yudi", "nakes_profesi_0": "gizi", **row}
+    page = login("kader_a").post(reverse("kader_attendance", args=[day.pk]), data)
+    assert page.status_code == 200 and page.context["form"].errors[field] == [message]
+    assert 'value="Yudi"' in page.content.decode()  # what was typed stays
+    assert not NakesHadir.objects.exists() and not Attendance.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("user", "status"), [("kader_b", 404), ("staff_b", 404), ("dinkes_2", 404), ("dinkes_1", 403)]
+)
+def test_nakes_of_another_area_or_by_a_read_only_role_are_refused(world, login, user, status):
+    day = visit_services.opening_day_open(posyandu=world.a.posyandu, tanggal=D, user=world.users["kader_a"])
+    data = {"nakes_nama_0": "Bd. Rina", "nakes_profesi_0": "bidan"}
+    assert login(user).post(reverse("kader_attendance", args=[day.pk]), data).status_code == status
+    assert not NakesHadir.objects.exists()
 
 
 def test_the_yearly_profile_is_saved_and_a_bad_percentage_refused(world, login):

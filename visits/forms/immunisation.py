@@ -23,7 +23,8 @@ class DoseForm(forms.Form):
     )
     tempat = forms.ChoiceField(
         label="Tempat",
-        choices=Tempat.choices,
+        # "saat lahir" is written by Catat kelahiran only
+        choices=[choice for choice in Tempat.choices if choice[0] != Tempat.KELAHIRAN],
         initial=Tempat.BUKU_KIA,
         widget=forms.RadioSelect,
         error_messages={"required": "Pilih tempat.", "invalid_choice": "Pilih tempat dari daftar."},

@@ -82,6 +82,7 @@ class OutcomeForm(forms.Form):
     penolong = forms.ChoiceField(
         label="Penolong persalinan", required=False, choices=[("", "—"), *Penolong.choices]
     )
+    tanggal_hb0 = forms.DateField(label="Tanggal imunisasi HB0", required=False, widget=DATE_WIDGET)
     BIRTH_FIELDS = ("nama_bayi", "jenis_kelamin_bayi", "berat_lahir_gram", "tempat_persalinan", "penolong")
 
     def clean(self):
@@ -98,5 +99,5 @@ class OutcomeForm(forms.Form):
         outcome = {name: data[name] for name in ("hasil", "tanggal_hasil", "berat_lahir_gram")}
         baby = {"nama": data["nama_bayi"], "jenis_kelamin": data["jenis_kelamin_bayi"],
                 "berat_lahir_gram": data["berat_lahir_gram"], "tempat": data["tempat_persalinan"],
-                "penolong": data["penolong"]}  # fmt: skip
+                "penolong": data["penolong"], "tanggal_hb0": data.get("tanggal_hb0")}  # fmt: skip
         return outcome, baby

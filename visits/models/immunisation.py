@@ -16,6 +16,8 @@ class Tempat(models.TextChoices):
     POSYANDU = "posyandu", "Di Posyandu"
     FASYANKES = "fasyankes", "Di fasyankes lain"
     BUKU_KIA = "buku_kia", "Disalin dari Buku KIA"
+    # HB0 typed on Catat kelahiran: given where the baby was born (visits.immunisation_services)
+    KELAHIRAN = "kelahiran", "Saat lahir (catatan kelahiran)"
 
 
 class Dose(models.Model):

@@ -8,7 +8,7 @@ from registry.models import Relation
 from tests.factories import make_household, make_person, save
 from visits import home_visit_selectors as hvs
 from visits import services
-from visits.models import Measurement, Referral
+from visits.models import Measurement, PostnatalContact, Pregnancy, Referral
 
 ON = dt.date(2026, 11, 16)
 
@@ -108,22 +108,43 @@ def test_danger_sign_within_30_days_without_a_later_visit(world, person, visit_o
     assert older.pk not in listed and seen_again.pk not in listed
 
 
-def test_nifas_without_a_visit_since_the_birth(world, person, visit_on):
-    def mother(days_ago):
-        birth = ON - dt.timedelta(days=days_ago)
-        return person(
-            tanggal_lahir=dt.date(1998, 1, 1), hpht=birth - dt.timedelta(days=270), tanggal_persalinan=birth
-        )
+def test_nifas_listed_while_a_kf_due_is_not_recorded_on_her_episode(world, person, visit_on, kader):
+    def episode(woman, delivered, *kf):
+        hpht = delivered - dt.timedelta(days=270)
+        made = Pregnancy.objects.create(ibu=woman, hpht=hpht, hasil="lahir_mati", tanggal_hasil=delivered,
+                                        dicatat_oleh=kader)  # fmt: skip
+        for kind in kf:
+            PostnatalContact.objects.create(kehamilan=made, jenis=kind, tanggal=delivered, dicatat_oleh=kader)
 
-    day_42, day_43, visited, before = mother(42), mother(43), mother(10), mother(5)
-    visit_on(visited, ON - dt.timedelta(days=3))
-    visit_on(before, ON - dt.timedelta(days=6))  # a visit before the birth is not a KF
+    def mother(days_ago, *kf, earlier_kf=()):
+        birth = ON - dt.timedelta(days=days_ago)
+        woman = person(tanggal_lahir=dt.date(1998, 1, 1), tanggal_persalinan=birth)
+        episode(woman, dt.date(2023, 10, 1), *earlier_kf)  # KF of an earlier delivery: not this nifas
+        episode(woman, birth, *kf)
+        return woman
+
+    day_0, kf1_day_2, kf1_day_3 = mother(0), mother(2, "KF1"), mother(3, "KF1")
+    visited_day_10 = mother(10, "KF1", "KF2")
+    visit_on(visited_day_10, ON - dt.timedelta(days=1))  # a Posyandu visit is not the KF3
+    all_four, none_42, day_43 = mother(42, "KF1", "KF2", "KF3", "KF4"), mother(42), mother(43)
+    old_kf2 = mother(5, "KF1", earlier_kf=["KF2"])
     listed = found(hvs.nifas_without_kf, world.a.posyandu)
     assert listed == {
-        day_42.pk: "Melahirkan 05-10-2026; belum ada kunjungan nifas",
-        before.pk: "Melahirkan 11-11-2026; belum ada kunjungan nifas",
+        day_0.pk: "Melahirkan 16-11-2026; belum tercatat KF1 (hari 0–2)",
+        kf1_day_3.pk: "Melahirkan 13-11-2026; belum tercatat KF2 (hari 3–7)",
+        visited_day_10.pk: "Melahirkan 06-11-2026; belum tercatat KF3 (hari 8–28)",
+        none_42.pk: "Melahirkan 05-10-2026; belum tercatat KF1 (hari 0–2), KF2 (hari 3–7), KF3 (hari 8–28), "
+        "KF4 (hari 29–42)",
+        old_kf2.pk: "Melahirkan 11-11-2026; belum tercatat KF2 (hari 3–7)",
     }
-    assert day_43.pk not in listed and visited.pk not in listed
+    assert not {kf1_day_2.pk, all_four.pk, day_43.pk} & set(listed)
+
+
+def test_nifas_reason_is_one_query_whatever_the_number_of_mothers(world, person, django_assert_num_queries):
+    for days_ago in (1, 5, 20):
+        person(tanggal_lahir=dt.date(1998, 1, 1), tanggal_persalinan=ON - dt.timedelta(days=days_ago))
+    with django_assert_num_queries(1):
+        assert len(found(hvs.nifas_without_kf, world.a.posyandu)) == 3
 
 
 def test_newborn_of_28_days_never_visited(world, person, visit_on):

@@ -114,3 +114,30 @@ def test_td_dose_must_follow_the_previous_one():
     assert rules.next_td_dose_error(doses, 2, D(2026, 1, 5)) == "Tanggal T2 harus sesudah T1 (05-01-2026)."
     assert rules.next_td_dose_error(doses, 1, D(2026, 2, 1)) == "T1 sudah dicatat (05-01-2026)."
     assert rules.next_td_dose_error(doses, 2, D(2026, 1, 6)) is None
+
+
+BORN = dt.date(2026, 10, 1)
+
+
+@pytest.mark.parametrize(
+    ("day", "recorded", "missing"),
+    [
+        (-1, [], []),  # before the delivery
+        (0, [], ["KF1"]),  # KF1 opens on the day of delivery (6 jam)
+        (2, ["KF1"], []),  # KF2 opens on day 3
+        (3, ["KF1"], ["KF2"]),
+        (7, [], ["KF1", "KF2"]),  # KF1's window has passed unrecorded: still missing
+        (8, ["KF1", "KF2"], ["KF3"]),
+        (28, ["KF1", "KF2", "KF3"], []),
+        (29, ["KF1", "KF2", "KF3"], ["KF4"]),
+        (42, ["KF2"], ["KF1", "KF3", "KF4"]),
+        (42, ["KF1", "KF2", "KF3", "KF4"], []),
+        (43, [], []),  # nifas is over
+    ],
+)
+def test_kf_missing_once_its_window_opens_until_recorded(day, recorded, missing):
+    assert rules.kf_missing(BORN, BORN + dt.timedelta(days=day), recorded) == missing
+
+
+def test_kf_text_names_the_window_in_days():
+    assert [rules.kf_text(k) for k in ("KF1", "KF4")] == ["KF1 (hari 0–2)", "KF4 (hari 29–42)"]
