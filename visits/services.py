@@ -134,11 +134,15 @@ def _snapshot(record: Model | None) -> dict:
 
 
 @transaction.atomic
-def record_save(*, visit: Visit, meja: int, data: dict, user, version: int | None) -> Model:
+def record_save(
+    *, visit: Visit, meja: int, data: dict, user, version: int | None, refresh: bool = True
+) -> Model:
     """Save one table's record of a visit (meja 2, 4 or 5), derive what follows, keep the audit.
 
     `version` is the record's version when the form was opened (None for a new record); if
-    someone saved in between, EditConflict is raised and nothing is written.
+    someone saved in between, EditConflict is raised and nothing is written. `refresh=False`
+    leaves the KMS codes and referrals to the caller, who saves several tables of one person
+    and calls results_refresh() once, before its transaction ends (the offline sync).
     """
     access.require(access.can_edit_visit(user, visit), access.VISIT_LOCKED)
     _lock_visit(visit)
@@ -157,7 +161,8 @@ def record_save(*, visit: Visit, meja: int, data: dict, user, version: int | Non
         apply_growth(record, visit.person)
         record.flags = "; ".join(outside_normal(record, visit.person.jenis_kelamin))
     # One record per visit is kept by the database: a concurrent first save is a conflict below.
-    record.full_clean(validate_unique=False)
+    # The visit and the user are the service's own (locked and logged in): no lookup for them.
+    record.full_clean(exclude=["visit", "updated_by"], validate_unique=False)
     _save_first_or_conflict(record, model)
     if meja == 5:
         visit_doses_sync(visit=visit, antigens=record.imunisasi, user=user)
@@ -166,14 +171,28 @@ def record_save(*, visit: Visit, meja: int, data: dict, user, version: int | Non
     Visit.objects.filter(pk=visit.pk, **{f"meja{meja}_at__isnull": True}).update(
         **{f"meja{meja}_at": timezone.now()}
     )
-    why = f"data meja {meja} kunjungan {visit.tanggal:%d-%m-%Y} {'diubah' if before else 'disimpan'}"
-    if meja == 2:  # a weight can change the KMS code, and so referrals, of another weighing of the
-        # same month (the later valid one counts) and of later months
-        since = visit.tanggal.replace(day=1)
-        person_referrals_refresh(visit.person, since=since, user=user, why=why)
-    else:
-        referrals_refresh(visit, user=user, why=why)
+    if refresh:
+        why = f"data meja {meja} kunjungan {visit.tanggal:%d-%m-%Y} {'diubah' if before else 'disimpan'}"
+        results_refresh(person=visit.person, visits=[visit], weighed=[visit] if meja == 2 else [], user=user,
+                        why=why)  # fmt: skip
     return record
+
+
+def results_refresh(*, person: Person, visits: list[Visit], weighed: list[Visit], user, why: str) -> None:
+    """What saving tables of `visits` of one person derives: after a weighing (`weighed`), the KMS
+    codes and referrals of every visit of the person since that month's first day (a weight can
+    change the code of another weighing of the month, the later valid one counts, and of later
+    months); the referrals of the other `visits`."""
+    if not weighed:
+        kms = refresh_kms(person)
+        for visit in visits:
+            referrals_refresh(visit, kms=kms, user=user, why=why)
+        return
+    since = min(v.tanggal for v in weighed).replace(day=1)
+    kms = person_referrals_refresh(person, since=since, user=user, why=why)
+    for visit in visits:
+        if visit.tanggal < since:
+            referrals_refresh(visit, kms=kms, user=user, why=why)
 
 
 def _floats_as_typed(data: dict) -> dict:
@@ -213,10 +232,18 @@ def refresh_kms(person: Person) -> dict[int, MonthResult]:
     return counted
 
 
-def person_referrals_refresh(person: Person, since: dt.date, *, user, why: str) -> None:
+def person_referrals_refresh(person: Person, since: dt.date, *, user, why: str) -> dict[int, MonthResult]:
+    """The KMS codes of all the person's weighings and the referrals of their visits since
+    `since`, in a fixed number of queries whatever the visits; returns refresh_kms()."""
     kms = refresh_kms(person)
-    for visit in Visit.objects.filter(person=person, tanggal__gte=since):
-        referrals_refresh(visit, kms=kms, user=user, why=why)
+    visits = (
+        Visit.objects.filter(person=person, tanggal__gte=since)
+        .select_related("person", "measurement", "care")
+        .prefetch_related("referrals")
+    )
+    for visit in visits:
+        _referrals_derive(visit, kms.get(visit.pk), user=user, why=why)
+    return kms
 
 
 @transaction.atomic
@@ -240,7 +267,14 @@ def referrals_refresh(visit: Visit, *, user, why: str, kms: dict | None = None) 
     its open referral (by `user`, because `why`), never deletes it; a reason that holds again
     reopens it. `kms`: refresh_kms() of the person, if known."""
     visit = Visit.objects.select_related("person", "measurement", "care").get(pk=visit.pk)
-    kms = (refresh_kms(visit.person) if kms is None else kms).get(visit.pk)
+    _referrals_derive(
+        visit, (refresh_kms(visit.person) if kms is None else kms).get(visit.pk), user=user, why=why
+    )
+    return list(visit.referrals.all())
+
+
+def _referrals_derive(visit: Visit, kms: MonthResult | None, *, user, why: str) -> None:
+    """referrals_refresh on a visit loaded with its person, measurement and care."""
     groups = set(visit.person.groups_on(visit.tanggal))
     reasons = dict(referral_reasons(visit_facts(visit, groups, kms)))
     existing = {r.kode: r for r in visit.referrals.all()}
@@ -249,10 +283,9 @@ def referrals_refresh(visit: Visit, *, user, why: str, kms: dict | None = None) 
             _referral_holds(referral, reasons[kode])
         elif referral.is_open:
             _referral_cancel(referral, user=user, why=f"Alasan tidak berlaku lagi: {why}")
-    Referral.objects.bulk_create(
-        [Referral(visit=visit, kode=k, alasan=text) for k, text in reasons.items() if k not in existing]
-    )
-    return list(visit.referrals.all())
+    new = [Referral(visit=visit, kode=k, alasan=text) for k, text in reasons.items() if k not in existing]
+    if new:
+        Referral.objects.bulk_create(new)
 
 
 CANCEL_FIELDS = ["dibatalkan_at", "dibatalkan_oleh", "alasan_pembatalan"]
