@@ -152,6 +152,7 @@ class Known:
         self.people: dict[int, Person] = {p.pk: p for p in people}
         self.days: dict[dt.date, OpeningDay] = {}
         self.visits: dict[tuple[int, dt.date], Visit] = {}
+        self.visits_by_pk: dict[int, Visit] = {}
         self._made: list[tuple[dict, object, object]] = []
 
     def made(self, where: dict, key, value):
@@ -199,6 +200,7 @@ def _visit(user, posyandu: Posyandu, record: dict, person: Person, known: Known)
     if visit is None:
         visit = visit_services.visit_register(person=person, opening_day=day, user=user)
         known.made(known.visits, (person.pk, tanggal), visit)
+        known.made(known.visits_by_pk, visit.pk, visit)
     visit.person = person
     return visit
 
@@ -236,12 +238,11 @@ def apply_meja(*, user, posyandu: Posyandu, record: dict, newcomers: dict, known
     return {"orang": person.pk, "kunjungan": visit.pk, "versi": saved.version}
 
 
-def results_fill(*, user, saved: list[tuple[int, dict]]) -> None:
+def results_fill(*, user, saved: list[tuple[int, dict]], known: Known) -> None:
     """After one person's tables are saved (`saved`: (meja, answer) of each): derive their KMS
     codes and referrals once, as saving them one by one through the pages would, and add to
     each answer the results (meja 2) and the visit's open referrals."""
-    wanted = {answer["kunjungan"] for _, answer in saved}
-    visits = {v.pk: v for v in Visit.objects.select_related("person").filter(pk__in=wanted)}
+    visits = {answer["kunjungan"]: known.visits_by_pk[answer["kunjungan"]] for _, answer in saved}
     weighed = [visits[answer["kunjungan"]] for meja, answer in saved if meja == 2]
     first = min(visits.values(), key=lambda v: v.tanggal)
     why = f"data kunjungan {first.tanggal:%d-%m-%Y} dari HP"

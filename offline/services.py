@@ -76,15 +76,15 @@ def sync_batch(*, user, posyandu: Posyandu, records: list) -> list[dict]:
                 answers[i] = _apply_once(
                     user, posyandu, records[i], ids[i], synced, newcomers=newcomers, known=known
                 )
-            _results(user, synced)
+            _results(user, synced, known)
     return [answers[i] for i in range(len(records))]
 
 
-def _results(user, synced: Synced) -> None:
+def _results(user, synced: Synced, known: Known) -> None:
     """One person's records are saved: derive the results once, store every answer."""
     tables = [(meja, row.result) for row, meja in synced if meja not in (None, 1)]
     if tables:
-        results_fill(user=user, saved=tables)
+        results_fill(user=user, saved=tables, known=known)
     SyncedRecord.objects.bulk_update([row for row, _ in synced], ["result"])
 
 
