@@ -21,7 +21,7 @@ from visits import selectors as visit_selectors
 from visits import services as visit_services
 from visits.forms.meja import FORMS_BY_MEJA
 from visits.growth.indices import INDICES
-from visits.models import Measurement, OpeningDay, Referral, Visit
+from visits.models import OpeningDay, Visit
 from visits.rules import Subject
 
 HOUSEHOLD_TYPED = ("no_kk", "alamat", "rt", "rw", "dusun")
@@ -246,19 +246,14 @@ def results_fill(*, user, saved: list[tuple[int, dict]], known: Known) -> None:
     weighed = [visits[answer["kunjungan"]] for meja, answer in saved if meja == 2]
     first = min(visits.values(), key=lambda v: v.tanggal)
     why = f"data kunjungan {first.tanggal:%d-%m-%Y} dari HP"
-    visit_services.results_refresh(
+    derived = visit_services.results_refresh(
         person=first.person, visits=[*visits.values()], weighed=weighed, user=user, why=why
     )
-    results = {m.visit_id: m for m in Measurement.objects.filter(visit__in=visits)} if weighed else {}
-    referrals: dict[int, list[str]] = {pk: [] for pk in visits}
-    for visit_id, alasan in Referral.objects.filter(visit__in=visits, dibatalkan_at__isnull=True).values_list(
-        "visit_id", "alasan"
-    ):
-        referrals[visit_id].append(alasan)
     for meja, answer in saved:
+        visit, referrals = derived[answer["kunjungan"]]
         if meja == 2:
-            answer["hasil"] = {name: getattr(results[answer["kunjungan"]], name) for name in RESULT_FIELDS}
-        answer["rujukan"] = referrals[answer["kunjungan"]]
+            answer["hasil"] = {name: getattr(visit.measurement, name) for name in RESULT_FIELDS}
+        answer["rujukan"] = referrals
 
 
 def _stored(visit: Visit, meja: int) -> dict:

@@ -102,13 +102,13 @@ def test_a_sync_batch_costs_a_fixed_number_of_queries_per_person(world, django_a
     services.opening_day_open(posyandu=posyandu, tanggal=TODAY, user=kader)
     one, three = [boy(world)], [boy(world) for _ in range(3)]
     # per batch 5: records synced before, the batch's people, today's opening day (a select in a
-    # savepoint); per person, for the queue and a weighing, 33 (2 of them the savepoint of the
+    # savepoint); per person, for the queue and a weighing, 29 (2 of them the savepoint of the
     # person's transaction, inside the test's own)
-    with django_assert_num_queries(5 + 33):
+    with django_assert_num_queries(5 + 29):
         offline_services.sync_batch(
             user=kader, posyandu=posyandu, records=[r for p in one for r in tables(p)[:2]]
         )
-    with django_assert_num_queries(5 + 3 * 33):
+    with django_assert_num_queries(5 + 3 * 29):
         offline_services.sync_batch(
             user=kader, posyandu=posyandu, records=[r for p in three for r in tables(p)[:2]]
         )
