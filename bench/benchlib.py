@@ -58,14 +58,12 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def gunicorn(workers: int = 2, threads: int = 1):
-    """The app on gunicorn on a free port, stopped on leaving; yields the port. Sync workers, or
-    with `threads` > 1 gthread workers: a thread runs Python while another waits on the database."""
+def gunicorn(workers: int = 2):
+    """The app on gunicorn (sync workers) on a free port, stopped on leaving; yields the port."""
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "posyandu.wsgi", "--workers", str(workers),
-         "--threads", str(threads), "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null",
-         "--error-logfile", "-", "--timeout", "120"],
+        [sys.executable, "-m", "gunicorn", "posyandu.wsgi", "--workers", str(workers), "--bind",
+         f"127.0.0.1:{port}", "--access-logfile", "/dev/null", "--error-logfile", "-", "--timeout", "120"],
         cwd=ROOT,
     )  # fmt: skip
     try:

@@ -25,7 +25,6 @@ from benchlib import ROOT, gunicorn, percentile, setup, summary
 from visit_load import Kader
 
 PHONES, PER_PHONE, ONE_PHONE_VISITS = 50, 10, 100
-THREADS = int(os.environ.get("BENCH_THREADS", "4"))  # per gunicorn worker
 LOGINS_AT_ONCE = 4  # phones log in before the day, while there is signal: not all in the same second
 setup()
 
@@ -175,7 +174,7 @@ class Phone(Kader):
 def many_phones(profiles: list[Profile], today) -> None:
     plan = [(p.user.username, batch_for(unseen_today(p.posyandu, today, PER_PHONE), today)) for p in profiles]
     logins, ready = threading.Semaphore(LOGINS_AT_ONCE), threading.Barrier(len(plan) + 1)
-    with gunicorn(threads=THREADS) as port:
+    with gunicorn() as port:
         phones = [Phone(port, username, batch, logins, ready) for username, batch in plan]
         for phone in phones:
             phone.start()
@@ -186,8 +185,8 @@ def many_phones(profiles: list[Profile], today) -> None:
         wall = time.perf_counter() - start
     took = [p.took for p in phones if p.took is not None]
     errors = [e for p in phones for e in p.errors]
-    print(f"{len(phones)} phones sending at once on gunicorn (2 workers, {THREADS} threads each; logged in "
-          f"before), {PER_PHONE} visits each: all answered in {wall:.1f} s")  # fmt: skip
+    print(f"{len(phones)} phones sending at once on gunicorn (2 sync workers; logged in before), "
+          f"{PER_PHONE} visits each: all answered in {wall:.1f} s")  # fmt: skip
     if took:
         print(f"sync per batch: {summary(took)}; p95 {percentile(took, 95) / 1000:.2f} s, "
               f"mean {statistics.mean(took) / 1000:.2f} s")  # fmt: skip
