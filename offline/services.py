@@ -8,7 +8,9 @@ A batch is a list of records, each with an id the phone generated (`id`, a UUID)
 Records are applied in one transaction per person, each in its own savepoint, and answered one by
 one: saved / refused (messages by field, as the forms give them) / conflict (someone saved the
 table since: both versions returned, the kader chooses) / waiting (its newcomer is not saved).
-A record saved once is answered from SyncedRecord when it comes again: nothing is made twice."""
+A record saved once is answered from SyncedRecord when it comes again: nothing is made twice.
+The KMS codes and referrals the tables lead to are derived once per person, at the end of the
+person's transaction, as saving the tables one by one would leave them (apply.results_fill)."""
 
 from __future__ import annotations
 
