@@ -264,20 +264,12 @@ def person_results_refresh(*, person: Person, user, corrected: list[str]) -> Non
     person_referrals_refresh(person, since=dt.date.min, user=user, why=why)
 
 
-def referrals_refresh(visit: Visit, *, user, why: str, kms: dict | None = None) -> list[Referral]:
-    """Derive the visit's referrals again: add new reasons; a reason that no longer holds cancels
-    its open referral (by `user`, because `why`), never deletes it; a reason that holds again
-    reopens it. `kms`: refresh_kms() of the person, if known."""
-    visit = Visit.objects.select_related("person", "measurement", "care").get(pk=visit.pk)
-    _referrals_derive(
-        visit, (refresh_kms(visit.person) if kms is None else kms).get(visit.pk), user=user, why=why
-    )
-    return list(visit.referrals.all())
-
-
 def _referrals_derive(visit: Visit, kms: MonthResult | None, *, user, why: str) -> list[str]:
-    """referrals_refresh on a visit loaded with its person, measurement and care; the reasons
-    of its referrals not cancelled, in the order they were made."""
+    """Derive the referrals of a visit loaded with its person, measurement, care and referrals
+    (`kms`: the result of its weighing that counted, from refresh_kms): add new reasons; a reason
+    that no longer holds cancels its open referral (by `user`, because `why`), never deletes it;
+    a reason that holds again reopens it. Returns the reasons of its referrals not cancelled, in
+    the order they were made."""
     groups = set(visit.person.groups_on(visit.tanggal))
     reasons = dict(referral_reasons(visit_facts(visit, groups, kms)))
     existing = {r.kode: r for r in visit.referrals.all()}
