@@ -4,6 +4,7 @@ batch costs a fixed number of queries per person."""
 
 import datetime as dt
 
+from conftest import test_today
 from offline import services as offline_services
 from offline.apply import _form_data
 from tests.factories import child_in
@@ -14,22 +15,23 @@ from visits.rules import Subject
 
 from .conftest import rid
 
-TODAY = dt.date(2026, 11, 16)  # the root conftest pins the clock here
-LAST_MONTH = dt.date(2026, 10, 20)  # within the kader's 30 days
+TODAY = test_today()  # the root conftest pins the clock there
+LAST_MONTH = TODAY.replace(day=1) - dt.timedelta(days=1)  # last calendar month's last day
 WEIGHING = {"berat_kg": "6,5", "tinggi_cm": "68", "cara_ukur": "1"}
 CARE = {"gejala_tbc": ["batuk_2_minggu", "demam"]}
 COUNSELLING = {"topik": "Gizi seimbang", "pmt": "true"}
 
 
 def boy(world):
-    """A boy of 300 days on TODAY, weighed 7,0 kg last month."""
+    """A boy of 300 days on TODAY, weighed 7,0 kg last month (by the Puskesmas: it may be more
+    than the kader's 30 days ago)."""
     child = child_in(
         world.a.posyandu, nama="Bima", jenis_kelamin="L", tanggal_lahir=TODAY - dt.timedelta(days=300)
     )
-    kader = world.users["kader_a"]
-    day = services.opening_day_open(posyandu=world.a.posyandu, tanggal=LAST_MONTH, user=kader)
-    visit = services.visit_register(person=child, opening_day=day, user=kader)
-    services.record_save(visit=visit, meja=2, data={"berat_kg": 7, "cara_ukur": 1}, user=kader, version=None)
+    staff = world.users["staff_a"]
+    day = services.opening_day_open(posyandu=world.a.posyandu, tanggal=LAST_MONTH, user=staff)
+    visit = services.visit_register(person=child, opening_day=day, user=staff)
+    services.record_save(visit=visit, meja=2, data={"berat_kg": 7, "cara_ukur": 1}, user=staff, version=None)
     return child
 
 
