@@ -21,7 +21,7 @@ from visits import selectors as visit_selectors
 from visits import services as visit_services
 from visits.forms.meja import FORMS_BY_MEJA
 from visits.growth.indices import INDICES
-from visits.models import Visit
+from visits.models import OpeningDay, Visit
 from visits.rules import Subject
 
 HOUSEHOLD_TYPED = ("no_kk", "alamat", "rt", "rw", "dusun")
@@ -141,31 +141,80 @@ def _date(value) -> dt.date | None:
         return None
 
 
-def _person(user, posyandu: Posyandu, record: dict, newcomers: dict) -> Person:
+class Known:
+    """What the records of one batch look up again and again, looked up once: the batch's people
+    (one query), each date's opening day, each person's visit of a day. A day or visit a record
+    made is kept only when that record's savepoint is released (`keep`), never one rolled back."""
+
+    def __init__(self, *, user, posyandu: Posyandu, records: list):
+        wanted = {_int(r.get("orang")) for r in records if isinstance(r, dict)} - {None}
+        people = scope(Person.objects.filter(household__posyandu=posyandu), user).filter(pk__in=wanted)
+        self.people: dict[int, Person] = {p.pk: p for p in people}
+        self.days: dict[dt.date, OpeningDay] = {}
+        self.visits: dict[tuple[int, dt.date], Visit] = {}
+        self.visits_by_pk: dict[int, Visit] = {}
+        self._made: list[tuple[dict, object, object]] = []
+
+    def made(self, where: dict, key, value):
+        self._made.append((where, key, value))
+        return value
+
+    def keep(self) -> None:
+        for where, key, value in self._made:
+            where[key] = value
+        self._made.clear()
+
+    def drop(self) -> None:
+        self._made.clear()
+
+
+def _person(user, posyandu: Posyandu, record: dict, newcomers: dict, known: Known) -> Person:
     ref = record.get("orang")
     pk = newcomers.get(str(ref)) if str(ref) in newcomers else _int(ref)
     if pk is None and _is_uuid(ref):
         raise Refused("waiting", errors={"__all__": ["Data orang barunya belum tersimpan."]})
-    person = scope(Person.objects.filter(household__posyandu=posyandu), user).filter(pk=pk).first()
+    person = (
+        known.people.get(pk)
+        or scope(Person.objects.filter(household__posyandu=posyandu), user).filter(pk=pk).first()
+    )
     if person is None:
         raise Refused("refused", errors={"__all__": ["Orang ini tidak terdaftar di Posyandu ini."]})
     return person
 
 
-def _visit(user, posyandu: Posyandu, record: dict, person: Person) -> Visit:
+def _visit(user, posyandu: Posyandu, record: dict, person: Person, known: Known) -> Visit:
     tanggal = _date(record.get("tanggal"))
     error = "Tanggal tidak terbaca." if tanggal is None else None
     error = error or visit_services.opening_day_date_error(tanggal, timezone.localdate())
     if error:
         raise Refused("refused", errors={"tanggal": [error]})
-    day = visit_services.opening_day_open(posyandu=posyandu, tanggal=tanggal, user=user)
-    return visit_services.visit_register(person=person, opening_day=day, user=user)
+    day = known.days.get(tanggal)
+    if day is None:
+        day = known.made(
+            known.days,
+            tanggal,
+            visit_services.opening_day_open(posyandu=posyandu, tanggal=tanggal, user=user),
+        )
+        day.posyandu = posyandu  # the day's own: not looked up again
+    visit = known.visits.get((person.pk, tanggal))
+    if visit is None:
+        visit = visit_services.visit_register(person=person, opening_day=day, user=user)
+        known.made(known.visits, (person.pk, tanggal), visit)
+        known.made(known.visits_by_pk, visit.pk, visit)
+    visit.person = person
+    return visit
 
 
-def apply_meja(*, user, posyandu: Posyandu, record: dict, newcomers: dict) -> dict:
-    """Meja 1 puts the person in the day's queue; meja 2, 4, 5 save that table's record."""
-    person = _person(user, posyandu, record, newcomers)
-    visit = _visit(user, posyandu, record, person)
+def table_of(record: dict) -> int | None:
+    """The meja of a table record (1 the queue), None for a newcomer or a pregnancy."""
+    return _int(record.get("meja")) if record.get("jenis") not in ("orang", "kehamilan") else None
+
+
+def apply_meja(*, user, posyandu: Posyandu, record: dict, newcomers: dict, known: Known) -> dict:
+    """Meja 1 puts the person in the day's queue; meja 2, 4, 5 save that table's record. The
+    KMS codes and referrals that follow are derived once for the person, by results_fill()."""
+    person = _person(user, posyandu, record, newcomers, known)
+    visit = _visit(user, posyandu, record, person, known)
     meja = _int(record.get("meja"))
     if meja == 1:
         return {"orang": person.pk, "kunjungan": visit.pk}
@@ -180,18 +229,31 @@ def apply_meja(*, user, posyandu: Posyandu, record: dict, newcomers: dict) -> di
         _refuse_form(form)
     try:
         saved = visit_services.record_save(visit=visit, meja=meja, data=form.cleaned_data, user=user,
-                                           version=_int(record.get("versi")))  # fmt: skip
+                                           version=_int(record.get("versi")), refresh=False)  # fmt: skip
     except visit_services.EditConflict as conflict:
         raise Refused("conflict", errors={"__all__": [str(conflict)]}, versi=conflict.version,
                       server=_stored(visit, meja)) from None  # fmt: skip
     except visit_services.QueueError as refused:
         raise Refused("refused", errors={"__all__": [str(refused)]}) from None
-    answer = {"orang": person.pk, "kunjungan": visit.pk, "versi": saved.version}
-    if meja == 2:
-        answer["hasil"] = {name: getattr(saved, name) for name in RESULT_FIELDS}
-    open_referrals = visit.referrals.filter(dibatalkan_at__isnull=True)
-    answer["rujukan"] = list(open_referrals.values_list("alasan", flat=True))
-    return answer
+    return {"orang": person.pk, "kunjungan": visit.pk, "versi": saved.version}
+
+
+def results_fill(*, user, saved: list[tuple[int, dict]], known: Known) -> None:
+    """After one person's tables are saved (`saved`: (meja, answer) of each): derive their KMS
+    codes and referrals once, as saving them one by one through the pages would, and add to
+    each answer the results (meja 2) and the visit's open referrals."""
+    visits = {answer["kunjungan"]: known.visits_by_pk[answer["kunjungan"]] for _, answer in saved}
+    weighed = [visits[answer["kunjungan"]] for meja, answer in saved if meja == 2]
+    first = min(visits.values(), key=lambda v: v.tanggal)
+    why = f"data kunjungan {first.tanggal:%d-%m-%Y} dari HP"
+    derived = visit_services.results_refresh(
+        person=first.person, visits=[*visits.values()], weighed=weighed, user=user, why=why
+    )
+    for meja, answer in saved:
+        visit, referrals = derived[answer["kunjungan"]]
+        if meja == 2:
+            answer["hasil"] = {name: getattr(visit.measurement, name) for name in RESULT_FIELDS}
+        answer["rujukan"] = referrals
 
 
 def _stored(visit: Visit, meja: int) -> dict:

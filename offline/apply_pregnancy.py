@@ -10,13 +10,13 @@ from registry.models import Posyandu
 from visits import pregnancy_services
 from visits.forms.pregnancy import PregnancyForm
 
-from .apply import _form_data, _person, _refuse_form
+from .apply import Known, _form_data, _person, _refuse_form
 
 
-def apply_pregnancy(*, user, posyandu: Posyandu, record: dict, newcomers: dict) -> dict:
+def apply_pregnancy(*, user, posyandu: Posyandu, record: dict, newcomers: dict, known: Known) -> dict:
     """Open the woman's pregnancy episode; a ValidationError (age 10–54 on the HPHT, a second
     open pregnancy, G-P-A) is answered "refused" with its messages by field."""
-    ibu = _person(user, posyandu, record, newcomers)
+    ibu = _person(user, posyandu, record, newcomers, known)
     form = PregnancyForm(_form_data(record.get("data")))
     if not form.is_valid():
         _refuse_form(form)

@@ -10,12 +10,15 @@ A batch is a list of records, each with an id the phone generated (`id`, a UUID)
 Records are applied in one transaction per person, each in its own savepoint, and answered one by
 one: saved / refused (messages by field, as the forms give them) / conflict (someone saved the
 table since: both versions returned, the kader chooses) / waiting (its newcomer is not saved).
-A record saved once is answered from SyncedRecord when it comes again: nothing is made twice."""
+A record saved once is answered from SyncedRecord when it comes again: nothing is made twice.
+The KMS codes and referrals the tables lead to are derived once per person, at the end of the
+person's transaction, as saving the tables one by one would leave them (apply.results_fill)."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -24,11 +27,12 @@ from registry import access
 from registry.models import Posyandu
 from registry.scoping import scope
 
-from .apply import Refused, apply_meja, apply_newcomer
+from .apply import Known, Refused, apply_meja, apply_newcomer, results_fill, table_of
 from .apply_pregnancy import apply_pregnancy
 from .models import SyncedRecord
 
 MAX_RECORDS = 500
+Synced = list[tuple[SyncedRecord, int | None]]  # one person's saved records, with their meja
 
 
 def _client_id(record) -> uuid.UUID | None:
@@ -69,25 +73,39 @@ def sync_batch(*, user, posyandu: Posyandu, records: list) -> list[dict]:
         else:
             groups.setdefault(_person_key(record), []).append(i)
     newcomers = {k: v.get("orang") for k, v in done.items() if v.get("status") == "saved" and "orang" in v}
+    known = Known(user=user, posyandu=posyandu, records=[records[i] for g in groups.values() for i in g])
     for indexes in groups.values():
         with transaction.atomic():
+            synced: Synced = []
             for i in indexes:
-                answers[i] = _apply_once(user, posyandu, records[i], ids[i], newcomers)
+                answers[i] = _apply_once(
+                    user, posyandu, records[i], ids[i], synced, newcomers=newcomers, known=known
+                )
+            _results(user, synced, known)
     return [answers[i] for i in range(len(records))]
 
 
-def _apply_once(user, posyandu: Posyandu, record: dict, client_id: uuid.UUID, newcomers: dict) -> dict:
+def _results(user, synced: Synced, known: Known) -> None:
+    """One person's records are saved: derive the results once, store every answer."""
+    tables = [(meja, row.result) for row, meja in synced if meja not in (None, 1)]
+    if tables:
+        results_fill(user=user, saved=tables, known=known)
+    SyncedRecord.objects.bulk_update([row for row, _ in synced], ["result"])
+
+
+def _apply_once(user, posyandu: Posyandu, record: dict, client_id: uuid.UUID, synced: Synced, *,
+                newcomers: dict, known: Known) -> dict:  # fmt: skip
     """One record in a savepoint: its SyncedRecord row is inserted first, so the same record sent
-    at once by a second connection waits for this one and is then answered from it."""
-    apply: Callable = apply_newcomer if record.get("jenis") == "orang" else apply_meja
-    apply = apply_pregnancy if record.get("jenis") == "kehamilan" else apply
+    at once by a second connection waits for this one and is then answered from it. The row's
+    answer is stored with the person's results (`synced`, by _results)."""
+    apply: Callable = apply_newcomer if record.get("jenis") == "orang" else partial(apply_meja, known=known)
+    apply = partial(apply_pregnancy, known=known) if record.get("jenis") == "kehamilan" else apply
+    known.drop()  # what a refused record made was rolled back with it
     try:
         with transaction.atomic():
-            synced = SyncedRecord.objects.create(client_id=client_id, posyandu=posyandu, user=user)
+            row = SyncedRecord.objects.create(client_id=client_id, posyandu=posyandu, user=user)
             result = _answer(client_id, "saved", **apply(user=user, posyandu=posyandu, record=record,
                                                            newcomers=newcomers))  # fmt: skip
-            synced.result = result
-            synced.save(update_fields=["result"])
     except Refused as refused:
         return _answer(client_id, refused.status, **refused.details)
     except ValidationError as error:
@@ -99,8 +117,11 @@ def _apply_once(user, posyandu: Posyandu, record: dict, client_id: uuid.UUID, ne
         if stored is None:
             return _answer(client_id, "refused", errors={"__all__": ["Id catatan ini sudah dipakai."]})
         return stored.result
+    known.keep()
     if record.get("jenis") == "orang":
         newcomers[str(client_id)] = result["orang"]
+    row.result = result
+    synced.append((row, table_of(record)))
     return result
 
 

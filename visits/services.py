@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+from collections.abc import Collection
 
 from django.db import IntegrityError, transaction
-from django.db.models import Model
+from django.db.models import Model, Q
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
@@ -82,7 +83,9 @@ def opening_day_open(*, posyandu: Posyandu, tanggal: dt.date, user) -> OpeningDa
     return day
 
 
-@transaction.atomic
+# One statement, atomic by itself (get_or_create keeps its own savepoint for a race): no
+# savepoint of its own when called inside a transaction (the offline sync, once a record).
+@transaction.atomic(savepoint=False)
 def visit_register(*, person: Person, user, opening_day: OpeningDay | None = None,
                    tanggal: dt.date | None = None) -> Visit:  # fmt: skip
     """Meja 1: the person joins the day's queue (once), or a home visit is started."""
@@ -138,11 +141,15 @@ def _snapshot(record: Model | None) -> dict:
 
 
 @transaction.atomic
-def record_save(*, visit: Visit, meja: int, data: dict, user, version: int | None) -> Model:
+def record_save(
+    *, visit: Visit, meja: int, data: dict, user, version: int | None, refresh: bool = True
+) -> Model:
     """Save one table's record of a visit (meja 2, 4 or 5), derive what follows, keep the audit.
 
     `version` is the record's version when the form was opened (None for a new record); if
-    someone saved in between, EditConflict is raised and nothing is written.
+    someone saved in between, EditConflict is raised and nothing is written. `refresh=False`
+    leaves the KMS codes and referrals to the caller, who saves several tables of one person
+    and calls results_refresh() once, before its transaction ends (the offline sync).
     """
     access.require(access.can_edit_visit(user, visit), access.VISIT_LOCKED)
     _lock_visit(visit)
@@ -161,7 +168,8 @@ def record_save(*, visit: Visit, meja: int, data: dict, user, version: int | Non
         apply_growth(record, visit.person)
         record.flags = "; ".join(outside_normal(record, visit.person.jenis_kelamin))
     # One record per visit is kept by the database: a concurrent first save is a conflict below.
-    record.full_clean(validate_unique=False)
+    # The visit and the user are the service's own (locked and logged in): no lookup for them.
+    record.full_clean(exclude=["visit", "updated_by"], validate_unique=False)
     _save_first_or_conflict(record, model)
     if meja == 5:
         visit_doses_sync(visit=visit, antigens=record.imunisasi, user=user)
@@ -170,14 +178,26 @@ def record_save(*, visit: Visit, meja: int, data: dict, user, version: int | Non
     Visit.objects.filter(pk=visit.pk, **{f"meja{meja}_at__isnull": True}).update(
         **{f"meja{meja}_at": timezone.now()}
     )
-    why = f"data meja {meja} kunjungan {visit.tanggal:%d-%m-%Y} {'diubah' if before else 'disimpan'}"
-    if meja == 2:  # a weight can change the KMS code, and so referrals, of another weighing of the
-        # same month (the later valid one counts) and of later months
-        since = visit.tanggal.replace(day=1)
-        person_referrals_refresh(visit.person, since=since, user=user, why=why, edited=visit)
-    else:
-        referrals_refresh(visit, user=user, why=why)
+    if refresh:
+        why = f"data meja {meja} kunjungan {visit.tanggal:%d-%m-%Y} {'diubah' if before else 'disimpan'}"
+        results_refresh(person=visit.person, visits=[visit], weighed=[visit] if meja == 2 else [], user=user,
+                        why=why)  # fmt: skip
     return record
+
+
+def results_refresh(
+    *, person: Person, visits: list[Visit], weighed: list[Visit], user, why: str
+) -> dict[int, tuple[Visit, list[str]]]:
+    """What saving tables of `visits` of one person derives: after a weighing (`weighed`), the KMS
+    codes and referrals of every visit of the person since that month's first day (a weight can
+    change the code of another weighing of the month, the later valid one counts, and of later
+    months); the referrals of the other `visits`. Returns, by visit id, each visit derived (with
+    its records as stored now) and the reasons of its referrals not cancelled."""
+    which = Q(pk__in=[v.pk for v in visits])
+    if weighed:
+        which |= Q(person=person, tanggal__gte=min(v.tanggal for v in weighed).replace(day=1))
+    kms = refresh_kms(person, edited={v.pk for v in weighed}, user=user)
+    return _visits_derive(Visit.objects.filter(which), kms, user=user, why=why)
 
 
 def _floats_as_typed(data: dict) -> dict:
@@ -212,13 +232,14 @@ def visit_mark_recorded(*, visit: Visit, user) -> None:
 KMS_FIELDS = ["kms", "two_t", "bgm"]
 
 
-def refresh_kms(person: Person, *, edited: Visit | None = None, user=None) -> dict[int, MonthResult]:
+def refresh_kms(person: Person, *, edited: Collection[int] = (), user=None) -> dict[int, MonthResult]:
     """Store N/T/O/B, 2T and BGM of every weighing of the person again (results.measurement.
     kms_results); returns the result by visit id of the weighing that counted. After `user` saved
-    the weighing of `edited`, a code that changed on another visit is kept in that visit's history."""
+    the weighings of the visits `edited` (ids), a code that changed on another visit is kept in
+    that visit's history."""
     changed, counted = kms_results(person)
-    if edited is not None:
-        _audit_kms([m for m in changed if m.visit_id != edited.pk], user=user)
+    if edited:
+        _audit_kms([m for m in changed if m.visit_id not in edited], user=user)
     Measurement.objects.bulk_update(changed, KMS_FIELDS)
     return counted
 
@@ -233,10 +254,21 @@ def _audit_kms(changed: list[Measurement], *, user) -> None:
     _audit_results(before, user=user, now={m.pk: m for m in changed})
 
 
-def person_referrals_refresh(person: Person, since: dt.date, *, user, why: str, edited=None) -> None:
-    kms = refresh_kms(person, edited=edited, user=user)
-    for visit in Visit.objects.filter(person=person, tanggal__gte=since):
-        referrals_refresh(visit, kms=kms, user=user, why=why)
+def person_referrals_refresh(person: Person, since: dt.date, *, user, why: str) -> dict[int, MonthResult]:
+    """The KMS codes of all the person's weighings and the referrals of their visits since
+    `since`, in a fixed number of queries whatever the visits; returns refresh_kms()."""
+    kms = refresh_kms(person)
+    _visits_derive(Visit.objects.filter(person=person, tanggal__gte=since), kms, user=user, why=why)
+    return kms
+
+
+def _visits_derive(
+    visits, kms: dict[int, MonthResult], *, user, why: str
+) -> dict[int, tuple[Visit, list[str]]]:
+    """The referrals of `visits` (a queryset) derived again, in 3 queries whatever their number,
+    and more only for the referrals that change."""
+    loaded = visits.select_related("person", "measurement", "care").prefetch_related("referrals")
+    return {v.pk: (v, _referrals_derive(v, kms.get(v.pk), user=user, why=why)) for v in loaded}
 
 
 @transaction.atomic
@@ -281,12 +313,12 @@ def _audit_results(before: dict[int, dict], *, user, now: dict[int, Measurement]
     AuditEntry.objects.bulk_create(entries)
 
 
-def referrals_refresh(visit: Visit, *, user, why: str, kms: dict | None = None) -> list[Referral]:
-    """Derive the visit's referrals again: add new reasons; a reason that no longer holds cancels
-    its open referral (by `user`, because `why`), never deletes it; a reason that holds again
-    reopens it. `kms`: refresh_kms() of the person, if known."""
-    visit = Visit.objects.select_related("person", "measurement", "care").get(pk=visit.pk)
-    kms = (refresh_kms(visit.person) if kms is None else kms).get(visit.pk)
+def _referrals_derive(visit: Visit, kms: MonthResult | None, *, user, why: str) -> list[str]:
+    """Derive the referrals of a visit loaded with its person, measurement, care and referrals
+    (`kms`: the result of its weighing that counted, from refresh_kms): add new reasons; a reason
+    that no longer holds cancels its open referral (by `user`, because `why`), never deletes it;
+    a reason that holds again reopens it. Returns the reasons of its referrals not cancelled, in
+    the order they were made."""
     groups = set(visit.person.groups_on(visit.tanggal))
     reasons = dict(referral_reasons(visit_facts(visit, groups, kms)))
     existing = {r.kode: r for r in visit.referrals.all()}
@@ -295,10 +327,10 @@ def referrals_refresh(visit: Visit, *, user, why: str, kms: dict | None = None) 
             _referral_holds(referral, reasons[kode])
         elif referral.is_open:
             _referral_cancel(referral, user=user, why=f"Alasan tidak berlaku lagi: {why}")
-    Referral.objects.bulk_create(
-        [Referral(visit=visit, kode=k, alasan=text) for k, text in reasons.items() if k not in existing]
-    )
-    return list(visit.referrals.all())
+    new = [Referral(visit=visit, kode=k, alasan=text) for k, text in reasons.items() if k not in existing]
+    if new:
+        Referral.objects.bulk_create(new)
+    return [r.alasan for r in [*existing.values(), *new] if r.dibatalkan_at is None]
 
 
 CANCEL_FIELDS = ["dibatalkan_at", "dibatalkan_oleh", "alasan_pembatalan"]
