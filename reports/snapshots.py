@@ -104,6 +104,18 @@ def month_bands(*, posyandu_id: int, month: Month, closing: MonthClosing | None)
     return selectors.skdn_by_sex_and_band(posyandu_ids=[posyandu_id], month=month)
 
 
+def area_bands(*, posyandu_ids: list[int], month: Month) -> dict[tuple[str, int], Skdn]:
+    """SKDN by sex and age band summed over Posyandu (the recap's "SKDN umur x JK"): closed
+    Posyandu from their snapshot, the others live in one set of queries."""
+    frozen = _by_posyandu(posyandu_ids, [month])
+    live = [pid for pid in posyandu_ids if (month, pid) not in frozen]
+    total = selectors.skdn_by_sex_and_band(posyandu_ids=live, month=month)
+    for (_, pid), closing in frozen.items():
+        for key, skdn in load_bands(closing.snapshot.get("bands", {}).get(str(pid), {})).items():
+            total[key] = total[key] + skdn
+    return total
+
+
 def closing_of_posyandu(posyandu: Posyandu, month: Month) -> MonthClosing | None:
     """The current closing that froze this Posyandu's month, if any."""
     return _by_posyandu([posyandu.pk], [month]).get((month, posyandu.pk))
