@@ -10,7 +10,6 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-import time_machine
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -26,19 +25,11 @@ from visits.models import Visit
 
 AUG = Month(2026, 8)
 UTC = dt.UTC
-ENTERED = dt.datetime(2026, 9, 2, 10, 0, tzinfo=UTC)  # the fixture's visits are saved then
 CLOSED = dt.datetime(2026, 9, 5, 9, 0, tzinfo=UTC)
 CORRECTED = dt.datetime(2026, 9, 12, 9, 0, tzinfo=UTC)  # 18 days after 25 August: kader may
 RECLOSED = dt.datetime(2026, 9, 14, 9, 0, tzinfo=UTC)
 SNAPSHOT_MAWAR = Skdn(s=7, k=5, d=7, n=2, t=1, o=1, b=3, two_t=1, bgm=0)  # c6, 60 months on the 25th, in D
 CORRECTED_MAWAR = Skdn(s=7, k=5, d=7, n=1, t=2, o=1, b=3, two_t=1, bgm=0)
-
-
-@pytest.fixture
-def clock():
-    """Listed before `august` so its visits are saved on ENTERED, not on today's date."""
-    with time_machine.travel(ENTERED, tick=False) as traveller:
-        yield traveller
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,6 @@ import datetime as dt
 import re
 
 import pytest
-import time_machine
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -27,6 +26,8 @@ from reports.models import MonthClosing, RecapKind
 from reports.period import Month
 from reports.sections import PosyanduMonth
 from reports.snapshots import dump_month, load_month
+from reports.tests.test_month_closing import CLOSED, CORRECTED, RECLOSED
+from reports.tests.test_month_closing import close as close_month
 from tests.factories import child_in, make_household, make_person, save
 from visits import pregnancy_services
 from visits import services as visit_services
@@ -35,21 +36,6 @@ from visits.models import Dose, Tempat, Visit
 
 D = dt.date
 AUG = Month(2026, 8)
-UTC = dt.UTC
-ENTERED = dt.datetime(2026, 9, 2, 10, 0, tzinfo=UTC)
-CLOSED = dt.datetime(2026, 9, 5, 9, 0, tzinfo=UTC)
-CORRECTED = dt.datetime(2026, 9, 10, 9, 0, tzinfo=UTC)
-RECLOSED = dt.datetime(2026, 9, 14, 9, 0, tzinfo=UTC)
-# "Ibu hamil & nifas" headers after the labels: KF1–KF4, KN1–KN3, KEK mendapat MT, Ibu hamil,
-# TTD >= 90, % TTD >= 90
-FROZEN_IBU = ["Desa A", "Mawar", 1, 1, 0, 0, 1, 0, 0, 1, 3, 1, 1 / 3]
-CORRECTED_IBU = ["Desa A", "Mawar", 1, 1, 0, 0, 1, 0, 0, 1, 3, 2, 2 / 3]
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(ENTERED, tick=False) as traveller:
-        yield traveller
 
 
 @pytest.fixture(autouse=True)
@@ -57,6 +43,12 @@ def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     settings.REPORT_DEADLINE_DAY = 5
     settings.SESSION_IDLE_MINUTES = 60 * 24 * 365  # the clock jumps days between requests
+
+
+# "Ibu hamil & nifas" headers after the labels: KF1–KF4, KN1–KN3, KEK mendapat MT, Ibu hamil,
+# TTD >= 90, % TTD >= 90
+FROZEN_IBU = ["Desa A", "Mawar", 1, 1, 0, 0, 1, 0, 0, 1, 3, 1, 1 / 3]
+CORRECTED_IBU = ["Desa A", "Mawar", 1, 1, 0, 0, 1, 0, 0, 1, 3, 2, 2 / 3]
 
 
 def _woman(posyandu, staff, nama, hpht):
@@ -105,8 +97,7 @@ def month(clock, world):
 
 
 def close(client, world):
-    url = f"{reverse('month_closing')}?puskesmas={world.pkm_a.pk}&bulan=2026-08"
-    assert client.post(url).status_code == 302
+    assert close_month(client, world.pkm_a).status_code == 302
 
 
 def report(client, world):
@@ -151,7 +142,7 @@ def test_a_closed_month_keeps_its_pregnancy_and_immunisation_figures_until_close
     assert {k: v for k, v in shown.items() if k != "dosis"} == FROZEN_PAGE and not differs
     assert (shown["dosis"]["MR1"], shown["dosis"]["BCG"], sum(shown["dosis"].values())) == (1, 0, 1)
 
-    clock.move_to(CORRECTED)  # a dose added, a TTD visit corrected (12 August + 29 days)
+    clock.move_to(CORRECTED)  # a dose added, a TTD visit corrected
     baby = Person.objects.get(nama="Bayi Citra")
     Dose.objects.create(
         person=baby,
