@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 from common.cells import xlsx_cell
 from visits import rules
 
+from .imunisasi import ANTIGENS
 from .period import Month
 from .sections import PosyanduMonth
 
@@ -101,6 +102,18 @@ SHEETS: dict[str, list[Column]] = {
         "Mati bayi=mati_bayi, Mati balita=mati_balita, Mati ibu=mati_ibu, Semua kematian=mati, "
         "Posyandu belum entri=belum_entri",
     ),  # fmt: skip
+    "Ibu hamil & nifas": counts(
+        "ibu",
+        "KF1=kf1, KF2=kf2, KF3=kf3, KF4=kf4, KN1=kn1, KN2=kn2, KN3=kn3, KEK mendapat MT=kek_mt, "
+        "Ibu hamil=hamil, TTD >= 90=ttd_90",
+    )
+    + [share("% TTD >= 90", "ibu", "ttd_90", "hamil")],
+    "Imunisasi": [Column(a, lambda r, a=a: r.imunisasi.dosis[a]) for a in ANTIGENS]
+    + counts("imunisasi", "IDL=idl, Baduta lengkap=baduta_lengkap"),
+    "Vitamin A": counts("imunisasi", "Sasaran 6–11 bln=vita_biru_sasaran, Biru diberi=vita_biru")
+    + [share("% 6–11 bln", "imunisasi", "vita_biru", "vita_biru_sasaran")]
+    + counts("imunisasi", "Sasaran 12–59 bln=vita_merah_sasaran, Merah diberi=vita_merah")
+    + [share("% 12–59 bln", "imunisasi", "vita_merah", "vita_merah_sasaran")],
 }
 
 BOLD = Font(bold=True)

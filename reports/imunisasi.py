@@ -1,7 +1,8 @@
 """The immunisation and vitamin A figures of a month (Django-free): doses per antigen, children
 reaching imunisasi dasar lengkap (IDL) and baduta lengkap, and in February and August the vitamin
 A round per age band (KMK ILP 2023 Tabel 7–8 L1776–1845, L1853; indicators L7569–7573).
-Counts add up from Posyandu to desa, Puskesmas and Kab/Kota."""
+Counts add up from Posyandu to desa, Puskesmas and Kab/Kota; the section "imunisasi" of the
+month's figures (reports.sections), frozen by tutup bulan like every section."""
 
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ class ImunisasiMonth:
     vita_biru: int = 0
     vita_merah_sasaran: int = 0  # 12–59 months
     vita_merah: int = 0
+
+    def __post_init__(self) -> None:
+        # A snapshot frozen before an antigen joined the schedule reads 0 for it.
+        self.dosis = {a: self.dosis.get(a, 0) for a in ANTIGENS}
 
     def __add__(self, other: ImunisasiMonth) -> ImunisasiMonth:
         counts = {

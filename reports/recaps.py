@@ -14,7 +14,7 @@ from registry.models import KabKota, Posyandu, Puskesmas
 
 from . import snapshots
 from .excel import Row
-from .models import Recap
+from .models import Recap, RecapKind
 from .period import Month
 from .sections import add_all
 
@@ -48,6 +48,17 @@ def kabkota_rows(kab_kota: KabKota, month: Month) -> list[Row]:
         )
     rows.append(Row(("Total",), add_all(figures.values()), "total"))
     return rows
+
+
+def recap_bands(recap: Recap, month: Month):
+    """SKDN by sex and age band of the recap's whole area, frozen where the month is closed."""
+    if recap.kind == RecapKind.PUSKESMAS:
+        posyandu = Posyandu.objects.filter(desa__puskesmas=recap.puskesmas)
+    else:
+        posyandu = Posyandu.objects.filter(
+            desa__kecamatan__kab_kota=recap.kab_kota, desa__puskesmas__isnull=False
+        )
+    return snapshots.area_bands(posyandu_ids=list(posyandu.values_list("pk", flat=True)), month=month)
 
 
 def recap_path(recap: Recap) -> Path:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from common.numbers import percent
 
 from .counts import Counts
+from .ibu import Ibu
+from .imunisasi import ImunisasiMonth
 from .skdn import Skdn
 from .vital import Vital
 
@@ -117,7 +119,8 @@ class Kia(Counts):
 
 
 SECTIONS = {"skdn": Skdn, "gizi": Gizi, "kelompok": Kelompok, "layanan": Layanan, "skrining": Skrining,
-            "rujukan": Rujukan, "kia": Kia, "vital": Vital}  # fmt: skip
+            "rujukan": Rujukan, "kia": Kia, "vital": Vital, "ibu": Ibu,
+            "imunisasi": ImunisasiMonth}  # fmt: skip
 
 
 @dataclass
@@ -132,6 +135,8 @@ class PosyanduMonth:
     rujukan: Rujukan
     kia: Kia
     vital: Vital
+    ibu: Ibu  # pregnancy episodes: KF/KN, KEK given MT, TTD ≥ 90 (reports.ibu)
+    imunisasi: ImunisasiMonth  # doses per antigen, IDL, baduta lengkap, vitamin A round
 
     def __add__(self, other: PosyanduMonth) -> PosyanduMonth:
         return PosyanduMonth(**{name: getattr(self, name) + getattr(other, name) for name in SECTIONS})

@@ -21,7 +21,7 @@ from visits.growth.status import OVERWEIGHT_ABOVE, STUNTING_BELOW, UNDERWEIGHT_B
 from visits.models import Care, Counselling, Measurement, Referral, Visit
 from visits.rules import BALITA_UNTIL_MONTHS
 
-from . import sections, vital_selectors
+from . import imunisasi_selectors, sections, selectors_ibu, vital_selectors
 from .attribution import counts_where_living, posyandu_at_month_end  # noqa: F401 (callers elsewhere)
 from .lifecycle_sql import completed_months, group_q
 from .period import Month
@@ -295,6 +295,8 @@ def posyandu_month(*, posyandu_ids, month: Month) -> dict[int, sections.Posyandu
         "rujukan": rujukan(posyandu_ids=ids, month=month),
         **visit_sections(posyandu_ids=ids, month=month),
         "vital": vital_selectors.vital_counts(posyandu_ids=ids, month=month),
+        "ibu": selectors_ibu.ibu_month(posyandu_ids=ids, month=month),
+        "imunisasi": imunisasi_selectors.imunisasi_month(posyandu_ids=ids, month=month),
     }
     return {pid: sections.PosyanduMonth(**{name: part[pid] for name, part in parts.items()}) for pid in ids}
 

@@ -1,34 +1,26 @@
-"""The monthly report's pregnancy figures per Posyandu, from the episodes (not frozen by tutup
-bulan): KF1–KF4 and KN1–KN3 copied from the Buku KIA in the month, ibu hamil KEK given MT in the
-month, and ibu hamil of the month whose TTD total reached 90 tablets. Three queries whatever
-the number of Posyandu; each counts where the woman's household is now."""
+"""The month's pregnancy figures per Posyandu (reports.ibu.Ibu, the section "ibu" of the monthly
+report, frozen by tutup bulan like every section), from the episodes: KF1–KF4 and KN1–KN3 copied
+from the Buku KIA in the month, ibu hamil KEK given MT in the month, and ibu hamil of the month
+whose TTD total reached 90 tablets. Three queries whatever the number of Posyandu; each counts
+where the woman's household is now."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Q, Sum
 
 from visits.models import PostnatalContact, Pregnancy, SupplementaryFood
-from visits.models.pregnancy import PostnatalKind
 from visits.pregnancy_rules import TTD_TARGET_TABLETS
 
+from .ibu import Ibu
 from .period import Month
 
 POSYANDU = "ibu__household__posyandu_id"
 
 
-@dataclass
-class IbuMonth:
-    nifas: dict[str, int] = field(default_factory=lambda: {kind: 0 for kind in PostnatalKind.values})
-    kek_mt: int = 0  # ibu hamil KEK given MT in the month
-    hamil: int = 0  # pregnancies open during the month
-    ttd_90: int = 0  # … whose TTD total reached 90 by the month's end (or their outcome)
-
-
-def ibu_month(*, posyandu_ids: list[int], month: Month) -> dict[int, IbuMonth]:
-    figures: dict[int, IbuMonth] = defaultdict(IbuMonth)
+def ibu_month(*, posyandu_ids: list[int], month: Month) -> dict[int, Ibu]:
+    figures: dict[int, Ibu] = defaultdict(Ibu)
     start, end = month.first, month.last
     postnatal = PostnatalContact.objects.filter(
         kehamilan__ibu__household__posyandu_id__in=posyandu_ids, tanggal__gte=start, tanggal__lte=end
@@ -36,7 +28,7 @@ def ibu_month(*, posyandu_ids: list[int], month: Month) -> dict[int, IbuMonth]:
     for row in postnatal.values(posyandu=F(f"kehamilan__{POSYANDU}"), kind=F("jenis")).annotate(
         n=Count("pk")
     ):
-        figures[row["posyandu"]].nifas[row["kind"]] = row["n"]
+        setattr(figures[row["posyandu"]], row["kind"].lower(), row["n"])
     mt = SupplementaryFood.objects.filter(
         kehamilan__ibu__household__posyandu_id__in=posyandu_ids, tanggal__gte=start, tanggal__lte=end
     )

@@ -21,8 +21,8 @@ from registry import access
 from registry.models import Desa, Puskesmas
 
 from . import closing, recaps
-from .excel import SHEETS, printable, write_workbook
-from .imunisasi_selectors import imunisasi_recap
+from .excel import SHEETS, write_workbook
+from .imunisasi_excel import add_band_sheet
 from .models import MonthClosing, Recap, RecapKind, RecapStatus, SasaranDesa, SasaranKind
 from .period import Month
 
@@ -89,7 +89,7 @@ def build(recap_id: int, task_id: str = "") -> Recap:
         time.sleep(settings.RECAP_SHEET_DELAY)
 
     book = write_workbook(title, str(recap.area), month, labels, rows, on_sheet=progress)
-    imunisasi_recap(book, recap, month, f"{title} {printable(str(recap.area))}", labels)
+    add_band_sheet(book, f"{title} {recap.area}", month, recaps.recap_bands(recap, month))
     path = recaps.recap_path(recap)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".xlsx.part")

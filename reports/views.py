@@ -7,8 +7,7 @@ from registry.models import Posyandu
 from registry.scoping import get_scoped_or_404, profile_of
 from visits import rules
 
-from . import closing, selectors_ibu, snapshots
-from .imunisasi_selectors import imunisasi_month
+from . import closing, snapshots
 from .period import Month, month_choices
 from .skdn import AGE_BANDS, band_rows
 
@@ -54,7 +53,5 @@ def posyandu_report(request, pk: int):
         "closing": frozen,
         "live_differs": frozen is not None and closing.posyandu_differs(frozen, posyandu.pk, month),
         "rules": rules,  # thresholds named in the row labels, from their one source
-        "ibu": selectors_ibu.ibu_month(posyandu_ids=[posyandu.pk], month=month)[posyandu.pk],
-        "imunisasi": imunisasi_month(posyandu_ids=[posyandu.pk], month=month)[posyandu.pk],
     }
     return render(request, "reports/posyandu_report.html", context)

@@ -2,6 +2,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+import time_machine
 
 from registry.models import Relation
 from registry.services import household_move
@@ -69,3 +70,14 @@ def august(world, child, weigh):
     household_move(household=c8.household, to=a2, on=D(2026, 8, 15), user=world.users["staff_a"])
     weigh(c8, a2, D(2026, 8, 20), "8.3")
     return world
+
+
+ENTERED = dt.datetime(2026, 9, 2, 10, 0, tzinfo=dt.UTC)  # August's visits are saved then
+
+
+@pytest.fixture
+def clock():
+    """For tutup bulan tests; listed before `august` so its visits are saved on ENTERED, not on
+    today's date."""
+    with time_machine.travel(ENTERED, tick=False) as traveller:
+        yield traveller

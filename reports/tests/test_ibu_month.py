@@ -96,4 +96,7 @@ def test_the_posyandu_report_shows_them(login, october):
         reverse("posyandu_report", args=[october.a.posyandu.pk]), {"bulan": "2026-10"}
     )
     page = html.content.decode()
-    assert '<td>Ibu hamil bulan ini / TTD ≥ 90 tablet</td><td class="text-end">2 / 1</td>' in page
+    assert (
+        '<td>Ibu hamil bulan ini / TTD ≥ 90 tablet</td><td class="text-end" id="ibu-ttd-90">'
+        "2 / 1 (50,0%)</td>" in page
+    )

@@ -69,7 +69,10 @@ def test_month_figures_equal_the_hand_count(world, children, django_assert_num_q
 def test_posyandu_report_shows_the_immunisation_rows(login, children):
     page = login("kader_a").get(reverse("posyandu_report", args=[children.pk]), {"bulan": "2026-08"})
     html = page.content.decode()
-    assert 'Mencapai imunisasi dasar lengkap (IDL) bulan ini</td><td class="text-end">1<' in html
+    assert (
+        'Mencapai imunisasi dasar lengkap (IDL) bulan ini</td><td class="text-end" id="imunisasi-idl">1<'
+        in html
+    )
     assert "1 / 1 (100,0%)" in html and "0 / 3 (0,0%)" in html
 
 
