@@ -1,5 +1,7 @@
 """Forms of the five tables (meja) of a visit; fields follow the person's life-cycle groups."""
 
+import functools
+
 from django import forms
 from django.core.validators import MaxValueValidator
 from django.forms import modelform_factory
@@ -56,9 +58,18 @@ class MeasurementForm(forms.ModelForm):
         return data
 
 
+@functools.cache
+def _model_form(model, form, fields: tuple[str, ...]):
+    """The form class for these fields, built once: a class is needed for every record saved (the
+    page, the service's whitelist, each record of an offline sync) and the combinations of
+    life-cycle groups and ages are few."""
+    return modelform_factory(model, form=form, fields=list(fields))
+
+
 def measurement_form(groups: set[Group], subject: rules.Subject | None = None) -> type[MeasurementForm]:
-    fields = rules.fields_for(groups, rules.MEASUREMENTS, subject)
-    return modelform_factory(Measurement, form=MeasurementForm, fields=fields)
+    return _model_form(
+        Measurement, MeasurementForm, tuple(rules.fields_for(groups, rules.MEASUREMENTS, subject))
+    )
 
 
 class CounsellingForm(forms.ModelForm):
@@ -145,8 +156,7 @@ def _max_validator(limit: int) -> MaxValueValidator:
 
 
 def care_form(groups: set[Group], subject: rules.Subject | None = None) -> type[CareForm]:
-    fields = rules.fields_for(groups, rules.SERVICES, subject) + ["catatan"]
-    return modelform_factory(Care, form=CareForm, fields=fields)
+    return _model_form(Care, CareForm, (*rules.fields_for(groups, rules.SERVICES, subject), "catatan"))
 
 
 def counselling_form(groups: set[Group], subject: rules.Subject | None = None) -> type[CounsellingForm]:
