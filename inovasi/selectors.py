@@ -7,15 +7,16 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from registry.lifecycle import Group
+from registry.lifecycle import Group, months_before
 from registry.models import Person, Posyandu
 from registry.scoping import get_scoped_or_404, scope
 from reports import selectors as report_selectors
 from reports.period import Month
 from reports.skdn import Skdn
 from visits.models import Measurement
+from visits.rules import BALITA_UNTIL_MONTHS
 
 from . import effect
 from .eligibility import Flags, reasons
@@ -206,3 +207,21 @@ def effect_page(*, user, pk: int, today: dt.date) -> dict:
             _summed(figures, [own]), _summed(figures, others), start=start, n=EFFECT_MONTHS, until=until
         ),
     }
+
+
+def donors_for(*, user, programme) -> QuerySet[Donor]:
+    """The donors a programme may take a pledge from: those of its Puskesmas, by name."""
+    donors = scope(Donor.objects.filter(puskesmas_id=programme.posyandu.desa.puskesmas_id), user)
+    return donors.order_by("nama")
+
+
+def enrolment_candidates(*, user, programme, today: dt.date) -> QuerySet[Person]:
+    """Who may be enrolled in a programme: the balita and the women with an HPHT of its Posyandu
+    (inovasi.eligibility then asks for a reason from their own flags)."""
+    young = Q(tanggal_lahir__gt=months_before(today, BALITA_UNTIL_MONTHS))
+    people = scope(Person.objects.filter(household__posyandu=programme.posyandu), user)
+    return people.filter(young | Q(hpht__isnull=False)).select_related("household").order_by("nama")
+
+
+def enrolments_of(*, user, programme) -> QuerySet[Enrolment]:
+    return scope(Enrolment.objects.filter(programme=programme), user).select_related("person", "programme")

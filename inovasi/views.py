@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,14 +13,9 @@ from django.utils import timezone
 
 from common.forms import show_refusal
 from registry import access
-from registry.lifecycle import months_before
-from registry.models import Person, Puskesmas
-from registry.scoping import scope
-from registry.selectors import posyandu_choices
-from visits.rules import BALITA_UNTIL_MONTHS
+from registry.selectors import posyandu_choices, puskesmas_choices
 
 from . import export, forms, selectors, services
-from .models import Donor, Enrolment
 
 INDEX = "inovasi_index"
 
@@ -52,7 +46,7 @@ def _form_page(request, form, title: str, back: str, service: Callable[..., obje
 
 def donor_create(request):
     access.require(access.can_manage_programmes(request.user), services.NOT_ALLOWED)
-    puskesmas = scope(Puskesmas.objects.order_by("nama"), request.user)
+    puskesmas = puskesmas_choices(user=request.user)
     form = forms.DonorForm(request.POST or None, puskesmas=puskesmas)
     return _form_page(request, form, "Donatur baru", INDEX, services.donor_create)
 
@@ -86,14 +80,11 @@ def _programme_for(request, pk: int, manage: bool = True):
     return programme, reverse("inovasi_programme", args=[programme.pk])
 
 
-def _donors_for(request, programme):
-    donors = scope(Donor.objects.filter(puskesmas_id=programme.posyandu.desa.puskesmas_id), request.user)
-    return donors.order_by("nama")
-
-
 def pledge_add(request, pk: int):
     programme, back = _programme_for(request, pk)
-    form = forms.PledgeForm(request.POST or None, donors=_donors_for(request, programme))
+    form = forms.PledgeForm(
+        request.POST or None, donors=selectors.donors_for(user=request.user, programme=programme)
+    )
     return _form_page(
         request, form, f"Janji donasi · {programme}", back, services.pledge_add, programme=programme
     )
@@ -101,23 +92,18 @@ def pledge_add(request, pk: int):
 
 def enrol(request, pk: int):
     programme, back = _programme_for(request, pk)
-    young = Q(tanggal_lahir__gt=months_before(timezone.localdate(), BALITA_UNTIL_MONTHS))
-    people = scope(Person.objects.filter(household__posyandu=programme.posyandu), request.user)
-    people = people.filter(young | Q(hpht__isnull=False)).select_related("household").order_by("nama")
+    people = selectors.enrolment_candidates(
+        user=request.user, programme=programme, today=timezone.localdate()
+    )
     form = forms.EnrolmentForm(request.POST or None, people=people)
     return _form_page(request, form, f"Peserta baru · {programme}", back, services.enrol, programme=programme)
-
-
-def _enrolments(request, programme):
-    enrolments = scope(Enrolment.objects.filter(programme=programme), request.user)
-    return enrolments.select_related("person", "programme")
 
 
 def delivery_add(request, pk: int):
     programme, back = _programme_for(request, pk, manage=False)
     form = forms.DeliveryForm(
         request.POST or None,
-        enrolments=_enrolments(request, programme),
+        enrolments=selectors.enrolments_of(user=request.user, programme=programme),
         initial={"tanggal": timezone.localdate(), "porsi": 1},
     )
     return _form_page(request, form, f"Pemberian PMT · {programme}", back, services.delivery_record)
@@ -127,8 +113,8 @@ def ledger_add(request, pk: int):
     programme, back = _programme_for(request, pk)
     form = forms.LedgerForm(
         request.POST or None,
-        donors=_donors_for(request, programme),
-        enrolments=_enrolments(request, programme),
+        donors=selectors.donors_for(user=request.user, programme=programme),
+        enrolments=selectors.enrolments_of(user=request.user, programme=programme),
         initial={"tanggal": timezone.localdate()},
     )
     return _form_page(request, form, f"Kas · {programme}", back, services.ledger_add, programme=programme)

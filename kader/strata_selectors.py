@@ -195,3 +195,9 @@ def history(
     return [
         (year, strata_for([posyandu_id], year, today)[posyandu_id]) for year in sorted(years, reverse=True)
     ]
+
+
+def year_profile(*, posyandu, tahun: int) -> PosyanduTahun:
+    """The Posyandu's yearly profile (dana sehat, SK, tools), a new unsaved one if none yet."""
+    found = PosyanduTahun.objects.filter(posyandu=posyandu, tahun=tahun).first()
+    return found or PosyanduTahun(posyandu=posyandu, tahun=tahun)

@@ -12,7 +12,6 @@ from registry.scoping import get_scoped_or_404
 
 from . import selectors, services, strata_rules, strata_selectors
 from .forms import ProfileForm
-from .models import PosyanduTahun
 
 HISTORY_YEARS = 3
 
@@ -40,9 +39,7 @@ def strata_list(request):
 def strata_detail(request, pk: int):
     posyandu = get_scoped_or_404(Posyandu.objects.select_related("desa__puskesmas"), request.user, pk=pk)
     year = _year(request)
-    profile = PosyanduTahun.objects.filter(posyandu=posyandu, tahun=year).first() or PosyanduTahun(
-        posyandu=posyandu, tahun=year
-    )
+    profile = strata_selectors.year_profile(posyandu=posyandu, tahun=year)
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST":
         access.require(access.can_edit_posyandu_profile(request.user), services.NOT_ALLOWED)

@@ -8,8 +8,7 @@ from django.utils import timezone
 
 from common.params import int_or_none
 from registry import access
-from registry.models import KabKota
-from registry.scoping import scope
+from registry import selectors as registry_selectors
 from reports import pws
 from reports.period import Month, month_choices
 
@@ -21,7 +20,7 @@ SORT_KEYS = {"nama", "lapor", *pws.INDICATORS}
 def kab_kota_dashboard(request):
     if not access.can_read_kab_kota_dashboard(request.user):
         raise Http404
-    choices = scope(KabKota.objects.order_by("nama"), request.user)
+    choices = registry_selectors.kab_kota_choices(user=request.user)
     wanted = int_or_none(request.GET.get("kab_kota"))
     kab_kota = get_object_or_404(choices, pk=wanted) if wanted is not None else choices.first()
     if kab_kota is None:

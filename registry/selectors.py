@@ -5,7 +5,18 @@ import datetime as dt
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from . import identifiers, lifecycle
-from .models import Death, Departure, Desa, Household, Person, Posyandu, Puskesmas
+from .models import (
+    AccessAction,
+    AccessLog,
+    Death,
+    Departure,
+    Desa,
+    Household,
+    KabKota,
+    Person,
+    Posyandu,
+    Puskesmas,
+)
 from .scoping import scope
 
 
@@ -174,6 +185,22 @@ def posyandu_choices(*, user) -> QuerySet[Posyandu]:
 def puskesmas_choices(*, user) -> QuerySet[Puskesmas]:
     """The Puskesmas a user may pick in a filter, by name."""
     return scope(Puskesmas.objects.order_by("nama"), user)
+
+
+def kab_kota_choices(*, user) -> QuerySet[KabKota]:
+    """The Kab/Kota a user may pick, by name."""
+    return scope(KabKota.objects.order_by("nama"), user)
+
+
+def household_members(person: Person) -> QuerySet[Person]:
+    """The other members of the person's household, eldest first."""
+    return person.household.members.exclude(pk=person.pk).order_by("tanggal_lahir")
+
+
+def access_log_rows(*, user, action: str = "") -> QuerySet[AccessLog]:
+    """The access log of the user's area, newest first, of one action (AccessAction) if it names one."""
+    rows = scope(AccessLog.objects.select_related("user", "person", "household", "posyandu"), user)
+    return rows.filter(action=action) if action in AccessAction.values else rows
 
 
 def desa_choices(*, user) -> QuerySet[Desa]:

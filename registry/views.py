@@ -41,7 +41,7 @@ def person_detail(request, pk: int):
         request.user,
         pk=pk,
     )
-    members = person.household.members.exclude(pk=person.pk).order_by("tanggal_lahir")
+    members = selectors.household_members(person)
     services.record_read(user=request.user, person=person)
     vital = vital_selectors.person_vital(person)
     context = {

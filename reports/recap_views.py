@@ -9,36 +9,18 @@ from django.utils import timezone
 from common.htmx import render_page_or_partial
 from common.paging import page_of
 from registry import access
-from registry import selectors as registry_selectors
 from registry.models import KabKota
-from registry.scoping import scope
 
-from . import recaps, staleness, vital_selectors
-from .models import Recap, RecapKind, RecapStatus
+from . import recap_selectors, recaps, staleness, vital_selectors
+from .models import RecapKind, RecapStatus
 from .period import Month
 from .tasks import request_recap
 
 OUTCOME_TEXT = {"queued": "masuk antrean", "running": "sedang dibuat"}
 
 
-def recaps_visible(user):
-    """The recaps of the user's area (scope() knows the rule: reports.models.recap_area)."""
-    return scope(Recap.objects.select_related("puskesmas", "kab_kota"), user)
-
-
-def requestable_areas(user) -> list[tuple[str, object]]:
-    """(value, area) pairs a user may ask a recap for: "puskesmas:3", "kabkota:1"."""
-    if not access.can_read_recap(user):
-        return []
-    kab = scope(KabKota.objects.all(), user) if access.can_request_kab_kota_recap(user) else []
-    puskesmas = registry_selectors.puskesmas_choices(user=user)
-    return [(f"kabkota:{k.pk}", k) for k in kab if access.can_request_recap(user, k)] + [
-        (f"puskesmas:{p.pk}", p) for p in puskesmas if access.can_request_recap(user, p)
-    ]
-
-
 def recap_list(request):
-    areas = requestable_areas(request.user)
+    areas = recap_selectors.requestable_areas(request.user)
     months = [Month.of(timezone.localdate()).shift(-i) for i in range(0, 13)]
     if request.method == "POST":
         chosen = dict(areas).get(request.POST.get("area", ""))
@@ -55,7 +37,7 @@ def recap_list(request):
         else:
             messages.success(request, f"{recap} {OUTCOME_TEXT[outcome]}.")
         return redirect("recap_list")
-    rows = recaps_visible(request.user).order_by("-bulan", "kind", "puskesmas__nama")
+    rows = recap_selectors.recaps_visible(request.user).order_by("-bulan", "kind", "puskesmas__nama")
     pending = rows.filter(status__in=[RecapStatus.QUEUED, RecapStatus.RUNNING]).exists()
     page = page_of(request, rows)
     context = {"page": page, "areas": areas, "months": months, "pending": pending,
@@ -81,7 +63,7 @@ def stale_recaps(shown, requestable: set[str]) -> dict[int, str]:
 
 
 def recap_download(request, pk: int):
-    recap = get_object_or_404(recaps_visible(request.user).filter(~Q(file="")), pk=pk)
+    recap = get_object_or_404(recap_selectors.recaps_visible(request.user).filter(~Q(file="")), pk=pk)
     path = recaps.recap_path(recap)
     if not path.exists():
         raise Http404("Berkas rekap belum ada.")

@@ -69,6 +69,11 @@ def household_mothers(household_ids: set[int]) -> dict[int, str]:
     return mothers
 
 
+def people_present(*, day: OpeningDay) -> QuerySet[Person]:
+    """Who may join the day's queue: the people of its Posyandu, neither dead nor departed on it."""
+    return Person.objects.filter(present_on_q(day.tanggal), household__posyandu=day.posyandu)
+
+
 QUEUE_SEARCH_LIMIT = 20  # a phone screen's worth; more means the kader should type more
 
 

@@ -15,9 +15,7 @@ from common.params import int_or_none, int_param
 from common.redirects import redirect_back
 from registry import access
 from registry import selectors as registry_selectors
-from registry.models import Person
 from registry.scoping import get_scoped_or_404
-from registry.selectors import present_on_q
 from visits import selectors, services
 from visits.forms.meja import FORMS_BY_MEJA
 from visits.forms.pages import OpeningDayForm, ReferralFollowUpForm
@@ -61,8 +59,9 @@ def opening_day_detail(request, pk: int):
     meja = int_param(request.GET.get("meja"), 1, low=1, high=5)
     if request.method == "POST":
         access.require(access.can_record_visits(request.user), access.READ_ONLY)
-        here = Person.objects.filter(present_on_q(day.tanggal), household__posyandu=day.posyandu)
-        person = get_scoped_or_404(here, request.user, pk=int_or_none(request.POST.get("person")))
+        person = get_scoped_or_404(
+            selectors.people_present(day=day), request.user, pk=int_or_none(request.POST.get("person"))
+        )
         services.visit_register(person=person, opening_day=day, user=request.user)
         messages.success(request, f"{person.nama} masuk antrean.")
         return redirect(f"{reverse('opening_day_detail', args=[day.pk])}?meja={meja}")
