@@ -30,7 +30,12 @@ def test_generated_histories_pass_the_checks_of_a_typed_dose():
 @pytest.mark.usefixtures("nov_15")  # the demo's four months then include August
 def test_seed_demo_gives_doses_from_every_source_overdue_children_and_a_vitamin_a_round(db):
     call_command("seed_demo", "--i-know-this-is-not-production", stdout=io.StringIO())
-    assert set(Dose.objects.values_list("tempat", flat=True)) == {"posyandu", "buku_kia", "fasyankes", "kelahiran"}
+    assert set(Dose.objects.values_list("tempat", flat=True)) == {
+        "posyandu",
+        "buku_kia",
+        "fasyankes",
+        "kelahiran",
+    }
     ids = list(Posyandu.objects.values_list("pk", flat=True))
     assert immunisation_selectors.immunisation_overdue_people(ids, TODAY)
     assert Care.objects.exclude(vitamin_a="").filter(visit__tanggal__month=8).exists()
