@@ -72,7 +72,10 @@ def small_targets(page, selector: str = TARGETS, minimum: float = 44) -> list[di
 
 
 def overflows(page) -> bool:
-    """Whether the page is wider than the screen (something cut off or scrolled sideways)."""
+    """Whether the page is wider than the screen (something cut off or scrolled sideways). Waits
+    for the page's load event first: just after a click the new page may be committed but not yet
+    styled, and unstyled content is wider than the screen."""
+    page.wait_for_load_state("load")
     return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
 
 

@@ -83,13 +83,19 @@ def opening_day_open(*, posyandu: Posyandu, tanggal: dt.date, user) -> OpeningDa
     return day
 
 
-# One statement, atomic by itself (get_or_create keeps its own savepoint for a race): no
-# savepoint of its own when called inside a transaction (the offline sync, once a record).
-@transaction.atomic(savepoint=False)
 def visit_register(*, person: Person, user, opening_day: OpeningDay | None = None,
                    tanggal: dt.date | None = None) -> Visit:  # fmt: skip
     """Meja 1: the person joins the day's queue (once), or a home visit is started."""
+    # Refused before the atomic block: a refusal raised inside one without a savepoint would
+    # spoil the caller's whole transaction.
     access.require(access.can_record_visits(user), access.READ_ONLY)
+    return _visit_create(person=person, user=user, opening_day=opening_day, tanggal=tanggal)
+
+
+# One statement, atomic by itself (get_or_create keeps its own savepoint for a race): no
+# savepoint of its own when called inside a transaction (the offline sync, once a record).
+@transaction.atomic(savepoint=False)
+def _visit_create(*, person: Person, user, opening_day: OpeningDay | None, tanggal: dt.date | None) -> Visit:
     if opening_day is not None:
         visit, _ = Visit.objects.get_or_create(
             person=person,

@@ -30,6 +30,9 @@ def mother(world, today):
 
 
 def reasons_on_screen(page) -> list[str]:
+    """The meja 3 "Rujukan" rows, once the screen has drawn them (a save redraws it after the
+    phone's database has answered)."""
+    expect(page.locator("#screen tr", has_text="Rujukan").first).to_be_visible()
     return [row.locator("td").inner_text() for row in page.locator("#screen tr", has_text="Rujukan").all()]
 
 

@@ -91,8 +91,10 @@
   function anemia(f, R) {
     const hb = f.measurements.hb, y = years(f);
     if (!given(hb)) { return []; }
-    if (has(f.groups, "ibu_hamil") && hb < R.hb_anemia_hamil_below) {
-      return [["anemia_hamil", "Ibu hamil anemia: Hb " + n(hb) + " g/dL < " + n(R.hb_anemia_hamil_below)]];
+    // a pregnant girl is judged by the ibu hamil limit only (rules.hb_anemia_below)
+    if (has(f.groups, "ibu_hamil")) {
+      return hb < R.hb_anemia_hamil_below
+        ? [["anemia_hamil", "Ibu hamil anemia: Hb " + n(hb) + " g/dL < " + n(R.hb_anemia_hamil_below)]] : [];
     }
     const putri = f.subject && f.subject.sex === "P" && y >= R.remaja_putri_years[0] && y < R.remaja_putri_years[1];
     if (putri && hb < R.hb_anemia_remaja_putri_below) {
