@@ -84,3 +84,6 @@ def test_quick_start_serves_demo_data_on_sqlite(quickstart, tmp_path):
     html = opener.open(f"{base}/warga/").read().decode()
     assert "warga ditemukan" in html and "Posyandu Mawar" in html
     assert opener.open(f"{base}/static/vendor/bootstrap/bootstrap.min.css").status == 200
+    # the kader's lists on SQLite too (the home-visit reasons used PostgreSQL's DISTINCT ON)
+    for path in ("/kunjungan-rumah/", "/kunjungan-rumah/?status=semua", "/rujukan/", "/offline/"):
+        assert opener.open(f"{base}{path}").status == 200, path

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from registry.lifecycle import RULES, Group
@@ -56,18 +57,27 @@ def missed_this_month(posyandu_ids: list[int], on: dt.date) -> Iterable[Found]:
     return [Found(pk, "belum_datang", text) for pk in people.values_list("pk", flat=True)]
 
 
+def _latest_per_person(measurements, *fields: str) -> list[tuple]:
+    """(person id, *fields) of each person's latest measurement among `measurements`: DISTINCT ON
+    in PostgreSQL; SQLite (the demo quick start) has none, so there the first row of each person
+    of the same ordering is kept in Python."""
+    rows = measurements.order_by("visit__person_id", "-visit__tanggal", "-visit_id")
+    if connection.features.can_distinct_on_fields:
+        return list(rows.distinct("visit__person_id").values_list("visit__person_id", *fields))
+    latest: dict[int, tuple] = {}
+    for row in rows.values_list("visit__person_id", *fields):
+        latest.setdefault(row[0], row)
+    return list(latest.values())
+
+
 def gizi_not_followed_up(posyandu_ids: list[int], on: dt.date) -> Iterable[Found]:
     """Balita whose latest weighing, before this month, showed 2T, BGM, stunting or gizi
     kurang/buruk: not weighed since (KMK ILP 2023 L1920 sweeping balita bermasalah gizi)."""
     balita = sasaran(posyandu_ids, on).filter(lifecycle_q(Group.BAYI_BALITA, on)).values("pk")
-    latest = (
-        Measurement.objects.filter(
-            visit__person_id__in=balita, berat_kg__isnull=False, visit__tanggal__lte=on
-        )
-        .order_by("visit__person_id", "-visit__tanggal", "-visit_id")
-        .distinct("visit__person_id")
-        .values_list("visit__person_id", "visit__tanggal", "two_t", "bgm", "status_pbu", "status_bbpb")
+    measurements = Measurement.objects.filter(
+        visit__person_id__in=balita, berat_kg__isnull=False, visit__tanggal__lte=on
     )
+    latest = _latest_per_person(measurements, "visit__tanggal", "two_t", "bgm", "status_pbu", "status_bbpb")
     found = []
     for person_id, day, two_t, bgm, pbu, bbpb in latest:
         problems = hv.gizi_problems(two_t=two_t, bgm=bgm, status_pbu=pbu, status_bbpb=bbpb)
@@ -157,23 +167,19 @@ def ptm_not_followed_up(posyandu_ids: list[int], on: dt.date) -> Iterable[Found]
     seen = Visit.objects.filter(tanggal__range=month_bounds(on)).values("person_id")
     imt = Q(berat_kg__isnull=False, tinggi_cm__isnull=False)
     measured = Q(sistol__isnull=False) | Q(gula_darah__isnull=False) | imt
-    latest = (
-        Measurement.objects.filter(
-            measured, visit__person_id__in=people.exclude(pk__in=seen).values("pk"), visit__tanggal__lte=on
-        )
-        .order_by("visit__person_id", "-visit__tanggal", "-visit_id")
-        .distinct("visit__person_id")
-        .values_list(
-            "visit__person_id",
-            "visit__tanggal",
-            "visit__person__tanggal_lahir",
-            "visit__person__jenis_kelamin",
-            "sistol",
-            "diastol",
-            "gula_darah",
-            "berat_kg",
-            "tinggi_cm",
-        )
+    measurements = Measurement.objects.filter(
+        measured, visit__person_id__in=people.exclude(pk__in=seen).values("pk"), visit__tanggal__lte=on
+    )
+    latest = _latest_per_person(
+        measurements,
+        "visit__tanggal",
+        "visit__person__tanggal_lahir",
+        "visit__person__jenis_kelamin",
+        "sistol",
+        "diastol",
+        "gula_darah",
+        "berat_kg",
+        "tinggi_cm",
     )
     found = []
     for person_id, day, born, sex, sistol, diastol, gula, berat, tinggi in latest:
@@ -199,16 +205,12 @@ def remaja_anemia_not_followed_up(posyandu_ids: list[int], on: dt.date) -> Itera
     girls = sasaran(posyandu_ids, on).filter(
         jenis_kelamin=Sex.PEREMPUAN, tanggal_lahir__gt=on.replace(year=on.year - 19, day=1)
     )
-    latest = (
-        Measurement.objects.filter(
-            hb__isnull=False,
-            visit__person_id__in=girls.exclude(pk__in=seen).values("pk"),
-            visit__tanggal__lte=on,
-        )
-        .order_by("visit__person_id", "-visit__tanggal", "-visit_id")
-        .distinct("visit__person_id")
-        .values_list("visit__person_id", "visit__tanggal", "visit__person__tanggal_lahir", "hb")
+    measurements = Measurement.objects.filter(
+        hb__isnull=False,
+        visit__person_id__in=girls.exclude(pk__in=seen).values("pk"),
+        visit__tanggal__lte=on,
     )
+    latest = _latest_per_person(measurements, "visit__tanggal", "visit__person__tanggal_lahir", "hb")
     return [
         Found(
             pk, "anemia_remaja", f"Hb {hb:g} g/dL pada {_d(day)}; belum dipantau bulan ini".replace(".", ",")
