@@ -18,11 +18,14 @@ PHONE = {"width": 360, "height": 740}
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the
     # test itself are still synchronous and safe.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # Assertions wait as long as actions do (15 s, set per page below): Playwright's default 5 s
+    # is short for a page that wipes offline data and loads the next one on a loaded CI machine.
+    expect.set_options(timeout=15_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
@@ -43,6 +46,17 @@ def log_in(page, base_url: str, username: str, password: str) -> None:
     page.get_by_label("Nama pengguna").fill(username)
     page.get_by_label("Sandi").fill(password)
     page.get_by_role("button", name="Masuk").click()
+
+
+def open_menu(page) -> None:
+    """Open the phone menu and wait for Bootstrap's collapse to finish: a tap on a button that is
+    still sliding in (clipped by the growing menu) can be lost on a loaded machine."""
+    import re
+
+    from playwright.sync_api import expect
+
+    page.get_by_role("button", name="Menu").click()
+    expect(page.locator("#nav")).to_have_class(re.compile(r"\bshow\b"))
 
 
 def search(page, label: str, text: str) -> None:

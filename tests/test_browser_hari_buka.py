@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser import add_to_queue, fill_member, log_in
+from tests.browser import add_to_queue, fill_member, log_in, open_menu
 from tests.factories import PASSWORD
 from visits.models import Visit
 
@@ -86,7 +86,7 @@ def test_adult_with_high_blood_pressure_ends_on_the_referral_list(live_server, w
     expect(page.get_by_text("TD 165/100 mmHg ≥ 140/90")).to_be_visible()
     expect(page.get_by_text("Hipertensi derajat 2")).to_be_visible()
 
-    page.get_by_role("button", name="Menu").click()
+    open_menu(page)
     page.get_by_role("link", name="Rujukan").click()
     item = page.locator(".list-group-item", has_text="Kepala Mawar")
     expect(item).to_contain_text(re.compile("TD 165/100 mmHg"))

@@ -10,7 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from registry.models import Relation
-from tests.browser import add_to_queue, log_in, search
+from tests.browser import add_to_queue, log_in, open_menu, search
 from tests.factories import PASSWORD, make_household, make_person
 from tests.phone_checks import check_phone_page, smallest_chart_text_px
 from visits.models import Visit
@@ -45,11 +45,10 @@ def test_a_kaders_day_on_a_360_px_phone(live_server, world, people, phone):
     # the landing page is the day's work: no day open yet, so "Buka hari ini"
     expect(page.get_by_role("button", name="Buka hari ini")).to_be_visible()
     check_phone_page(page, "01-landing-buka-hari-ini")
-    page.get_by_role("button", name="Menu").click()
+    open_menu(page)
     expect(page.get_by_role("link", name="Rujukan")).to_be_visible()
-    page.wait_for_selector("#nav.collapse.show")  # the opening animation has ended
     check_phone_page(page, "02-menu-open")
-    page.get_by_role("button", name="Menu").click()
+    page.get_by_role("button", name="Menu").click()  # closed again
 
     page.get_by_role("button", name="Buka hari ini").click()
     expect(page.get_by_role("heading", name="Meja 1: Pendaftaran")).to_be_visible()

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from pembinaan.tests.conftest import ensure_default_instrument
 from registry.demo import DEMO_PASSWORD
-from tests.browser import log_in
+from tests.browser import log_in, open_menu
 from tests.phone_checks import ARTIFACTS, check_phone_page, overflows
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -24,7 +24,7 @@ def demo(settings):
 def test_dinkes_reads_the_ranking_pembinaan_evidence_and_dashboard_on_a_phone(live_server, demo, phone):
     page = phone
     log_in(page, live_server.url, "dinkes", DEMO_PASSWORD)
-    page.get_by_role("button", name="Menu").click()
+    open_menu(page)
     page.get_by_role("link", name="Penilaian Posyandu").click()
     page.get_by_role("link", name="Lomba Posyandu").click()
     expect(page.locator("#peringkat tbody tr")).to_have_count(8)  # every demo Posyandu
@@ -37,7 +37,7 @@ def test_dinkes_reads_the_ranking_pembinaan_evidence_and_dashboard_on_a_phone(li
     page.locator("#peringkat").get_by_role("link", name="Berkas bukti").first.click()
     expect(page.locator("#skdn tbody tr").first).to_be_visible()
     check_phone_page(page, "lomba-03-berkas-bukti")
-    page.get_by_role("button", name="Menu").click()
+    open_menu(page)
     page.get_by_role("link", name="Dasbor Kab/Kota").click()
     expect(page.locator("#dasbor-kab-kota tbody tr")).to_have_count(2)  # both demo Puskesmas
     check_phone_page(page, "lomba-04-dasbor-kab-kota")

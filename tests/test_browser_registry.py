@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from registry.models import Household
-from tests.browser import fill_member, log_in
+from tests.browser import fill_member, log_in, open_menu
 from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -16,7 +16,7 @@ def test_kader_registers_household_and_finds_member_by_nik(live_server, world, p
     page = phone
     log_in(page, live_server.url, "kader_a", PASSWORD)
     expect(page.get_by_role("button", name="Buka hari ini")).to_be_visible()  # the kader's landing page
-    page.get_by_role("button", name="Menu").click()
+    open_menu(page)
     page.get_by_role("link", name="Warga").click()
     expect(page.get_by_role("heading", name="Warga")).to_be_visible()
 
@@ -38,7 +38,7 @@ def test_kader_registers_household_and_finds_member_by_nik(live_server, world, p
     household = Household.objects.get(no_kk="1872011234560009")
     assert household.members.count() == 2
 
-    page.get_by_role("button", name="Menu").click()
+    open_menu(page)
     page.get_by_role("link", name="Warga").click()
     page.get_by_label("Cari nama, NIK, atau No. KK").fill("1872015506900002")
     results = page.locator("#results")

@@ -9,7 +9,7 @@ from django.contrib.sessions.models import Session
 from playwright.sync_api import expect
 
 from offline.models import SyncedRecord
-from tests.browser import log_in
+from tests.browser import log_in, open_menu
 from tests.factories import PASSWORD, save
 from visits import services
 from visits.models import Care, Measurement, Visit
@@ -106,7 +106,7 @@ def test_an_expired_session_keeps_the_outbox_and_logout_wipes_it(live_server, wo
     page.goto(f"{base}/hari-buka/")
     warnings = []
     page.once("dialog", lambda dialog: (warnings.append(dialog.message), dialog.accept()))
-    page.get_by_role("button", name="Menu").click()
+    open_menu(page)
     page.get_by_role("button", name="Keluar").click()
     expect(page.get_by_label("Nama pengguna")).to_be_visible()
     assert "1 data hari buka yang belum terkirim" in warnings[0]
