@@ -10,7 +10,8 @@ from django.db import transaction
 from common.writes import assign
 
 from . import access, lifecycle
-from .models import Birth, Death, Departure, Person, Relation
+from .models import Birth, ChangeKind, Death, Departure, Person, Relation
+from .record_changes import record_change
 
 BIRTH_FIELDS = ("tempat", "penolong", "berat_lahir_gram", "panjang_lahir_cm", "imd", "tanggal_hb0")
 DEATH_FIELDS = ("tanggal", "tempat", "sebab", "kematian_ibu")
@@ -20,6 +21,12 @@ REFUSED = "Peran Anda tidak dapat mencatat kelahiran, kematian atau kepindahan."
 
 def _locked(person: Person) -> Person:
     return Person.objects.select_for_update().select_related("household").get(pk=person.pk)
+
+
+def _log(by, person: Person, day: dt.date, kind: ChangeKind, what: str) -> None:
+    """Vital events reach the month's figures (births, deaths, who is counted): log them for
+    tutup bulan and usang recaps (registry.models.changes)."""
+    record_change(person=person, day=day, kind=kind, text=f"{what} {day:%d-%m-%Y} dicatat", user=by)
 
 
 def _died_before(person: Person, day: dt.date) -> bool:
@@ -75,6 +82,7 @@ def birth_register(
         mother.tanggal_persalinan = tanggal_lahir
         mother.full_clean()
         mother.save(update_fields=["tanggal_persalinan", "updated_at"])
+    _log(by, child, tanggal_lahir, ChangeKind.KELAHIRAN, "Kelahiran")
     return child
 
 
@@ -99,6 +107,7 @@ def death_record(*, person: Person, by, tanggal: dt.date, tempat: str, sebab: st
     assign(death, values, DEATH_FIELDS)
     death.full_clean()
     death.save()
+    _log(by, person, tanggal, ChangeKind.KEMATIAN, "Kematian")
     return death
 
 
@@ -114,6 +123,7 @@ def departure_record(*, person: Person, by, jenis: str, tanggal: dt.date, alasan
     assign(departure, {"jenis": jenis, "tanggal": tanggal, "alasan": alasan}, DEPARTURE_FIELDS)
     departure.full_clean()
     departure.save()
+    _log(by, person, tanggal, ChangeKind.PINDAH, departure.get_jenis_display())
     return departure
 
 
@@ -134,4 +144,5 @@ def reactivate(*, person: Person, by, tanggal: dt.date, alasan: str = "") -> Dep
     except ValidationError as error:
         raise ValidationError({"tanggal": error.message_dict.get("aktif_kembali", error.messages)}) from error
     departure.save()
+    _log(by, person, tanggal, ChangeKind.PINDAH, "Aktif kembali")
     return departure

@@ -15,7 +15,8 @@ from django.db import transaction
 from common.writes import assign
 from registry import access
 from registry import services as registry_services
-from registry.models import Person
+from registry.models import ChangeKind, Person
+from registry.record_changes import record_change
 
 from . import pregnancy_rules
 from .models import AncContact, Outcome, PostnatalContact, Pregnancy, SupplementaryFood, TdDose
@@ -54,6 +55,7 @@ def pregnancy_open(*, user, ibu: Person, values: dict) -> Pregnancy:
     episode.full_clean(validate_constraints=False)
     episode.save()
     Person.objects.filter(pk=ibu.pk).update(hpht=episode.hpht)
+    _log(user, ibu, episode.hpht, ChangeKind.KEHAMILAN, "Kehamilan baru HPHT")
     return episode
 
 
@@ -64,25 +66,38 @@ def _add(row, values: dict, allowed: tuple[str, ...]):
     return row
 
 
+def _log(user, person: Person, day: dt.date, kind: ChangeKind, what: str) -> None:
+    """These records reach the month's figures outside a visit's tables: log them for tutup
+    bulan and usang recaps (registry.models.changes)."""
+    text = f"{what} {day:%d-%m-%Y} dicatat"
+    record_change(person=person, day=day, kind=kind, text=text, user=user)
+
+
 @transaction.atomic
 def contact_add(*, user, kehamilan: Pregnancy, values: dict) -> AncContact:
     """An antenatal contact (K1…), from the Buku KIA or at the Posyandu."""
     _require(user)
-    return _add(AncContact(kehamilan=kehamilan, dicatat_oleh=user), values, CONTACT_FIELDS)
+    contact = _add(AncContact(kehamilan=kehamilan, dicatat_oleh=user), values, CONTACT_FIELDS)
+    _log(user, kehamilan.ibu, contact.tanggal, ChangeKind.KONTAK, f"Kontak ANC K{contact.ke}")
+    return contact
 
 
 @transaction.atomic
 def mt_add(*, user, kehamilan: Pregnancy, values: dict) -> SupplementaryFood:
     """Days of MT (makanan tambahan) given to an ibu hamil KEK."""
     _require(user)
-    return _add(SupplementaryFood(kehamilan=kehamilan, dicatat_oleh=user), values, MT_FIELDS)
+    mt = _add(SupplementaryFood(kehamilan=kehamilan, dicatat_oleh=user), values, MT_FIELDS)
+    _log(user, kehamilan.ibu, mt.tanggal, ChangeKind.MT, f"MT {mt.hari} hari mulai")
+    return mt
 
 
 @transaction.atomic
 def postnatal_add(*, user, kehamilan: Pregnancy, values: dict) -> PostnatalContact:
     """A KF or KN visit copied from the Buku KIA."""
     _require(user)
-    return _add(PostnatalContact(kehamilan=kehamilan, dicatat_oleh=user), values, POSTNATAL_FIELDS)
+    visit = _add(PostnatalContact(kehamilan=kehamilan, dicatat_oleh=user), values, POSTNATAL_FIELDS)
+    _log(user, kehamilan.ibu, visit.tanggal, ChangeKind.NIFAS, visit.jenis)
+    return visit
 
 
 @transaction.atomic
@@ -94,7 +109,9 @@ def td_dose_add(*, user, person: Person, dosis: int, tanggal: dt.date) -> TdDose
     if error := pregnancy_rules.next_td_dose_error(doses, dosis, tanggal):
         raise ValidationError({"dosis": error})
     dose = TdDose(person=person, dicatat_oleh=user)
-    return _add(dose, {"dosis": dosis, "tanggal": tanggal}, ("dosis", "tanggal"))
+    dose = _add(dose, {"dosis": dosis, "tanggal": tanggal}, ("dosis", "tanggal"))
+    _log(user, person, tanggal, ChangeKind.TD, f"Imunisasi Td T{dosis}")
+    return dose
 
 
 @transaction.atomic
@@ -116,6 +133,8 @@ def pregnancy_close(*, user, kehamilan: Pregnancy, values: dict, baby: dict | No
         mother.update(hpht=None)
     else:
         mother.update(tanggal_persalinan=episode.tanggal_hasil)
+    outcome = f"Hasil kehamilan {episode.get_hasil_display().lower()}"
+    _log(user, episode.ibu, episode.tanggal_hasil, ChangeKind.KEHAMILAN, outcome)
     return episode
 
 
