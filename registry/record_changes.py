@@ -26,14 +26,14 @@ def posyandu_at_month_end(person: Person, day: dt.date) -> int:
     return Household.objects.filter(pk=person.household_id).values_list("posyandu_id", flat=True).get()
 
 
-def record_change(*, person: Person, day: dt.date, kind: ChangeKind, text: str, user) -> RecordChange:
-    """Log that a record of `person` dated `day` was saved (`text`: what, in Indonesian, no
-    names: "Imunisasi DPT-HB-Hib1 12-08-2026 dicatat")."""
+def record_change(*, person: Person, day: dt.date, kind: ChangeKind, what: str, user) -> RecordChange:
+    """Log that a record of `person` dated `day` was saved; `what` names it in Indonesian, without
+    names ("Imunisasi DPT-HB-Hib1" is described as "Imunisasi DPT-HB-Hib1 12-08-2026 dicatat")."""
     return RecordChange.objects.create(
         posyandu_id=posyandu_at_month_end(person, day),
         tanggal=day,
         jenis=kind,
-        keterangan=text[:120],
+        keterangan=f"{what} {day:%d-%m-%Y} dicatat"[:120],
         person=person,
         user=user,
     )

@@ -23,12 +23,6 @@ def _locked(person: Person) -> Person:
     return Person.objects.select_for_update().select_related("household").get(pk=person.pk)
 
 
-def _log(by, person: Person, day: dt.date, kind: ChangeKind, what: str) -> None:
-    """Vital events reach the month's figures (births, deaths, who is counted): log them for
-    tutup bulan and usang recaps (registry.models.changes)."""
-    record_change(person=person, day=day, kind=kind, text=f"{what} {day:%d-%m-%Y} dicatat", user=by)
-
-
 def _died_before(person: Person, day: dt.date) -> bool:
     return Death.objects.filter(person=person, tanggal__lt=day).exists()
 
@@ -82,7 +76,7 @@ def birth_register(
         mother.tanggal_persalinan = tanggal_lahir
         mother.full_clean()
         mother.save(update_fields=["tanggal_persalinan", "updated_at"])
-    _log(by, child, tanggal_lahir, ChangeKind.KELAHIRAN, "Kelahiran")
+    record_change(person=child, day=tanggal_lahir, kind=ChangeKind.KELAHIRAN, what="Kelahiran", user=by)
     return child
 
 
@@ -107,7 +101,7 @@ def death_record(*, person: Person, by, tanggal: dt.date, tempat: str, sebab: st
     assign(death, values, DEATH_FIELDS)
     death.full_clean()
     death.save()
-    _log(by, person, tanggal, ChangeKind.KEMATIAN, "Kematian")
+    record_change(person=person, day=tanggal, kind=ChangeKind.KEMATIAN, what="Kematian", user=by)
     return death
 
 
@@ -123,7 +117,9 @@ def departure_record(*, person: Person, by, jenis: str, tanggal: dt.date, alasan
     assign(departure, {"jenis": jenis, "tanggal": tanggal, "alasan": alasan}, DEPARTURE_FIELDS)
     departure.full_clean()
     departure.save()
-    _log(by, person, tanggal, ChangeKind.PINDAH, departure.get_jenis_display())
+    record_change(
+        person=person, day=tanggal, kind=ChangeKind.PINDAH, what=departure.get_jenis_display(), user=by
+    )
     return departure
 
 
@@ -144,5 +140,5 @@ def reactivate(*, person: Person, by, tanggal: dt.date, alasan: str = "") -> Dep
     except ValidationError as error:
         raise ValidationError({"tanggal": error.message_dict.get("aktif_kembali", error.messages)}) from error
     departure.save()
-    _log(by, person, tanggal, ChangeKind.PINDAH, "Aktif kembali")
+    record_change(person=person, day=tanggal, kind=ChangeKind.PINDAH, what="Aktif kembali", user=by)
     return departure

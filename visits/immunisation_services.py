@@ -65,8 +65,8 @@ def birth_hb0_record(*, child: Person, tanggal: dt.date, user, today: dt.date | 
 
 def _logged(dose: Dose, user) -> None:
     """A dose outside a visit reaches the month's figures without an AuditEntry: log it."""
-    text = f"Imunisasi {dose.antigen} {dose.tanggal:%d-%m-%Y} dicatat"
-    record_change(person=dose.person, day=dose.tanggal, kind=ChangeKind.DOSIS, text=text, user=user)
+    what = f"Imunisasi {dose.antigen}"
+    record_change(person=dose.person, day=dose.tanggal, kind=ChangeKind.DOSIS, what=what, user=user)
 
 
 def visit_doses_sync(*, visit: Visit, antigens: list[str], user) -> None:

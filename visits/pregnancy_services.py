@@ -55,7 +55,9 @@ def pregnancy_open(*, user, ibu: Person, values: dict) -> Pregnancy:
     episode.full_clean(validate_constraints=False)
     episode.save()
     Person.objects.filter(pk=ibu.pk).update(hpht=episode.hpht)
-    _log(user, ibu, episode.hpht, ChangeKind.KEHAMILAN, "Kehamilan baru HPHT")
+    record_change(
+        person=ibu, day=episode.hpht, kind=ChangeKind.KEHAMILAN, what="Kehamilan baru HPHT", user=user
+    )
     return episode
 
 
@@ -66,19 +68,18 @@ def _add(row, values: dict, allowed: tuple[str, ...]):
     return row
 
 
-def _log(user, person: Person, day: dt.date, kind: ChangeKind, what: str) -> None:
-    """These records reach the month's figures outside a visit's tables: log them for tutup
-    bulan and usang recaps (registry.models.changes)."""
-    text = f"{what} {day:%d-%m-%Y} dicatat"
-    record_change(person=person, day=day, kind=kind, text=text, user=user)
-
-
 @transaction.atomic
 def contact_add(*, user, kehamilan: Pregnancy, values: dict) -> AncContact:
     """An antenatal contact (K1…), from the Buku KIA or at the Posyandu."""
     _require(user)
     contact = _add(AncContact(kehamilan=kehamilan, dicatat_oleh=user), values, CONTACT_FIELDS)
-    _log(user, kehamilan.ibu, contact.tanggal, ChangeKind.KONTAK, f"Kontak ANC K{contact.ke}")
+    record_change(
+        person=kehamilan.ibu,
+        day=contact.tanggal,
+        kind=ChangeKind.KONTAK,
+        what=f"Kontak ANC K{contact.ke}",
+        user=user,
+    )
     return contact
 
 
@@ -87,7 +88,9 @@ def mt_add(*, user, kehamilan: Pregnancy, values: dict) -> SupplementaryFood:
     """Days of MT (makanan tambahan) given to an ibu hamil KEK."""
     _require(user)
     mt = _add(SupplementaryFood(kehamilan=kehamilan, dicatat_oleh=user), values, MT_FIELDS)
-    _log(user, kehamilan.ibu, mt.tanggal, ChangeKind.MT, f"MT {mt.hari} hari mulai")
+    record_change(
+        person=kehamilan.ibu, day=mt.tanggal, kind=ChangeKind.MT, what=f"MT {mt.hari} hari mulai", user=user
+    )
     return mt
 
 
@@ -96,7 +99,7 @@ def postnatal_add(*, user, kehamilan: Pregnancy, values: dict) -> PostnatalConta
     """A KF or KN visit copied from the Buku KIA."""
     _require(user)
     visit = _add(PostnatalContact(kehamilan=kehamilan, dicatat_oleh=user), values, POSTNATAL_FIELDS)
-    _log(user, kehamilan.ibu, visit.tanggal, ChangeKind.NIFAS, visit.jenis)
+    record_change(person=kehamilan.ibu, day=visit.tanggal, kind=ChangeKind.NIFAS, what=visit.jenis, user=user)
     return visit
 
 
@@ -110,7 +113,7 @@ def td_dose_add(*, user, person: Person, dosis: int, tanggal: dt.date) -> TdDose
         raise ValidationError({"dosis": error})
     dose = TdDose(person=person, dicatat_oleh=user)
     dose = _add(dose, {"dosis": dosis, "tanggal": tanggal}, ("dosis", "tanggal"))
-    _log(user, person, tanggal, ChangeKind.TD, f"Imunisasi Td T{dosis}")
+    record_change(person=person, day=tanggal, kind=ChangeKind.TD, what=f"Imunisasi Td T{dosis}", user=user)
     return dose
 
 
@@ -134,7 +137,9 @@ def pregnancy_close(*, user, kehamilan: Pregnancy, values: dict, baby: dict | No
     else:
         mother.update(tanggal_persalinan=episode.tanggal_hasil)
     outcome = f"Hasil kehamilan {episode.get_hasil_display().lower()}"
-    _log(user, episode.ibu, episode.tanggal_hasil, ChangeKind.KEHAMILAN, outcome)
+    record_change(
+        person=episode.ibu, day=episode.tanggal_hasil, kind=ChangeKind.KEHAMILAN, what=outcome, user=user
+    )
     return episode
 
 
