@@ -13,6 +13,7 @@ from .models import (
     Profile,
     Provinsi,
     Puskesmas,
+    RecordChange,
 )
 
 
@@ -101,13 +102,8 @@ class ProfileAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user", "posyandu", "puskesmas", "kab_kota"]
 
 
-@admin.register(AccessLog)
-class AccessLogAdmin(admin.ModelAdmin):
-    """Read only: an access log that can be edited proves nothing."""
-
-    list_display = ["at", "user", "action", "posyandu"]
-    list_select_related = ["user", "posyandu"]
-    list_filter = ["action"]
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Read only: a log that can be edited proves nothing."""
 
     def has_add_permission(self, request):
         return False
@@ -117,3 +113,19 @@ class AccessLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(ReadOnlyAdmin):
+    list_display = ["at", "user", "action", "posyandu"]
+    list_select_related = ["user", "posyandu"]
+    list_filter = ["action"]
+
+
+@admin.register(RecordChange)
+class RecordChangeAdmin(ReadOnlyAdmin):
+    """Life-cycle records saved outside a visit (tutup bulan lists them); names stay off the list."""
+
+    list_display = ["at", "user", "jenis", "keterangan", "tanggal", "posyandu"]
+    list_select_related = ["user", "posyandu"]
+    list_filter = ["jenis"]

@@ -25,6 +25,7 @@ from .models import (
     Posyandu,
     Profile,
     Puskesmas,
+    RecordChange,
     Role,
 )
 
@@ -35,6 +36,7 @@ _AREA_PATHS: dict[type[Model], tuple[str, str]] = {
     Household: ("posyandu", "posyandu__"),
     Person: ("posyandu", "household__posyandu__"),
     AccessLog: ("posyandu", "posyandu__"),
+    RecordChange: ("posyandu", "posyandu__"),
     Birth: ("posyandu", "child__household__posyandu__"),
     Death: ("posyandu", "person__household__posyandu__"),
     Departure: ("posyandu", "person__household__posyandu__"),

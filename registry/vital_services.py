@@ -10,7 +10,8 @@ from django.db import transaction
 from common.writes import assign
 
 from . import access, lifecycle
-from .models import Birth, Death, Departure, Person, Relation
+from .models import Birth, ChangeKind, Death, Departure, Person, Relation
+from .record_changes import record_change
 
 BIRTH_FIELDS = ("tempat", "penolong", "berat_lahir_gram", "panjang_lahir_cm", "imd", "tanggal_hb0")
 DEATH_FIELDS = ("tanggal", "tempat", "sebab", "kematian_ibu")
@@ -75,6 +76,7 @@ def birth_register(
         mother.tanggal_persalinan = tanggal_lahir
         mother.full_clean()
         mother.save(update_fields=["tanggal_persalinan", "updated_at"])
+    record_change(person=child, day=tanggal_lahir, kind=ChangeKind.KELAHIRAN, what="Kelahiran", user=by)
     return child
 
 
@@ -99,6 +101,7 @@ def death_record(*, person: Person, by, tanggal: dt.date, tempat: str, sebab: st
     assign(death, values, DEATH_FIELDS)
     death.full_clean()
     death.save()
+    record_change(person=person, day=tanggal, kind=ChangeKind.KEMATIAN, what="Kematian", user=by)
     return death
 
 
@@ -114,6 +117,9 @@ def departure_record(*, person: Person, by, jenis: str, tanggal: dt.date, alasan
     assign(departure, {"jenis": jenis, "tanggal": tanggal, "alasan": alasan}, DEPARTURE_FIELDS)
     departure.full_clean()
     departure.save()
+    record_change(
+        person=person, day=tanggal, kind=ChangeKind.PINDAH, what=departure.get_jenis_display(), user=by
+    )
     return departure
 
 
@@ -134,4 +140,5 @@ def reactivate(*, person: Person, by, tanggal: dt.date, alasan: str = "") -> Dep
     except ValidationError as error:
         raise ValidationError({"tanggal": error.message_dict.get("aktif_kembali", error.messages)}) from error
     departure.save()
+    record_change(person=person, day=tanggal, kind=ChangeKind.PINDAH, what="Aktif kembali", user=by)
     return departure

@@ -3,9 +3,11 @@
 Posyandu send their monthly report by settings.REPORT_DEADLINE_DAY of the next month; then the
 Puskesmas closes the month. Closing stores a snapshot of every figure of the month (layout in
 reports.snapshots), read from then on by the report, the recaps and the PWS. Visits stay
-correctable under the 30-day rule; such corrections are listed as "koreksi setelah tutup bulan",
-the page says when live figures differ from the snapshot, and closing again makes a new
-version (the old one is kept, no longer read).
+correctable under the 30-day rule; such corrections (visits.models.AuditEntry), and life-cycle
+records saved for the month outside a visit (doses, K contacts, MT, KF/KN, Td, pregnancies,
+births, deaths, departures: registry.models.RecordChange, kept since that model's release), are
+listed as "koreksi setelah tutup bulan", the page says when live figures differ from the
+snapshot, and closing again makes a new version (the old one is kept, no longer read).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from django.conf import settings
 from django.db.models import Max
 from django.db.models.functions import TruncMonth
 
-from registry.models import Posyandu, Puskesmas
+from registry.models import Posyandu, Puskesmas, RecordChange
 from registry.scoping import scope
 from visits.models import AuditEntry
 
@@ -87,17 +89,26 @@ def posyandu_differs(closing: MonthClosing, posyandu_id: int, month: Month) -> b
 
 
 def corrections_after_closing(*, puskesmas: Puskesmas, month: Month, user, versions: list[MonthClosing]):
-    """Koreksi setelah tutup bulan: every change to a visit of the month saved after the month
-    was first closed, newest first, each with the version it followed."""
+    """Koreksi setelah tutup bulan: every change to a visit of the month, and every life-cycle
+    record counted in the month, saved after the month was first closed, newest first, each with
+    the version it followed (two queries: one per history)."""
     if not versions:
         return []
     first = min(v.closed_at for v in versions)
-    entries = scope(AuditEntry.objects, user).filter(
+    visits = scope(AuditEntry.objects, user).filter(
         visit__posyandu__desa__puskesmas=puskesmas,
         visit__tanggal__range=(month.first, month.last),
         at__gt=first,
     )
-    entries = entries.select_related("visit__person", "visit__posyandu", "user").order_by("-at", "-id")[:200]
+    records = scope(RecordChange.objects, user).filter(
+        posyandu__desa__puskesmas=puskesmas, tanggal__range=(month.first, month.last), at__gt=first
+    )
+    newest = ("-at", "-id")
+    entries = [
+        *visits.select_related("visit__person", "visit__posyandu", "user").order_by(*newest)[:200],
+        *records.select_related("person", "posyandu", "user").order_by(*newest)[:200],
+    ]
+    entries = sorted(entries, key=lambda entry: entry.at, reverse=True)[:200]
     by_time = sorted(versions, key=lambda v: v.closed_at)
     rows = []
     for entry in entries:
@@ -108,9 +119,13 @@ def corrections_after_closing(*, puskesmas: Puskesmas, month: Month, user, versi
 
 @dataclass
 class Correction:
-    entry: AuditEntry
+    entry: AuditEntry | RecordChange  # a visit table's change, or a life-cycle record's
     after_version: int  # the closing version it was saved after
     included: bool  # a later version's snapshot holds it
+
+    @property
+    def of_record(self) -> bool:
+        return isinstance(self.entry, RecordChange)
 
 
 @dataclass
@@ -118,19 +133,29 @@ class MonthRow:
     month: Month
     deadline: dt.date
     closing: MonthClosing | None
-    corrected: bool  # changes to its visits saved after the current closing
+    corrected: bool  # changes to its visits or life-cycle records saved after the current closing
 
 
 def month_rows(*, puskesmas: Puskesmas, months: list[Month], user) -> list[MonthRow]:
-    """Each month's closing state for the list, in two queries."""
+    """Each month's closing state for the list, in two queries (the closings; the last change
+    per month of the visits and of the life-cycle records, as one union)."""
     current = {Month.of(c.bulan): c for c in closed_months(puskesmas_id=puskesmas.pk, months=months)}
-    changed = (
+    visits = (
         scope(AuditEntry.objects, user)
         .filter(visit__posyandu__desa__puskesmas=puskesmas, visit__tanggal__gte=min(months).first)
         .values(bulan=TruncMonth("visit__tanggal"))
         .annotate(last=Max("at"))
     )
-    last_change = {Month.of(row["bulan"]): row["last"] for row in changed}
+    records = (
+        scope(RecordChange.objects, user)
+        .filter(posyandu__desa__puskesmas=puskesmas, tanggal__gte=min(months).first)
+        .values(bulan=TruncMonth("tanggal"))
+        .annotate(last=Max("at"))
+    )
+    last_change: dict[Month, dt.datetime] = {}
+    for row in visits.order_by().union(records.order_by(), all=True):
+        month = Month.of(row["bulan"])
+        last_change[month] = max(row["last"], last_change.get(month, row["last"]))
     return [
         MonthRow(
             m,

@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from common.writes import assign
 from registry import access
-from registry.models import Person
+from registry.models import ChangeKind, Person
+from registry.record_changes import record_change
 
 from . import immunisation_rules
 from .models import Dose, Tempat, Visit
@@ -39,6 +40,7 @@ def dose_add(*, person: Person, antigen: str, tanggal: dt.date, tempat: str, use
     assign(dose, {"antigen": antigen, "tanggal": tanggal, "tempat": tempat}, DOSE_FIELDS)
     dose.full_clean()
     dose.save()
+    _logged(dose, user)
     return dose
 
 
@@ -57,7 +59,14 @@ def birth_hb0_record(*, child: Person, tanggal: dt.date, user, today: dt.date | 
     assign(dose, {"antigen": "HB0", "tanggal": tanggal, "tempat": Tempat.KELAHIRAN}, DOSE_FIELDS)
     dose.full_clean()
     dose.save()
+    _logged(dose, user)
     return dose
+
+
+def _logged(dose: Dose, user) -> None:
+    """A dose outside a visit reaches the month's figures without an AuditEntry: log it."""
+    what = f"Imunisasi {dose.antigen}"
+    record_change(person=dose.person, day=dose.tanggal, kind=ChangeKind.DOSIS, what=what, user=user)
 
 
 def visit_doses_sync(*, visit: Visit, antigens: list[str], user) -> None:

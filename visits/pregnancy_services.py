@@ -15,7 +15,8 @@ from django.db import transaction
 from common.writes import assign
 from registry import access
 from registry import services as registry_services
-from registry.models import Person
+from registry.models import ChangeKind, Person
+from registry.record_changes import record_change
 
 from . import pregnancy_rules
 from .models import AncContact, Outcome, PostnatalContact, Pregnancy, SupplementaryFood, TdDose
@@ -54,6 +55,9 @@ def pregnancy_open(*, user, ibu: Person, values: dict) -> Pregnancy:
     episode.full_clean(validate_constraints=False)
     episode.save()
     Person.objects.filter(pk=ibu.pk).update(hpht=episode.hpht)
+    record_change(
+        person=ibu, day=episode.hpht, kind=ChangeKind.KEHAMILAN, what="Kehamilan baru HPHT", user=user
+    )
     return episode
 
 
@@ -68,21 +72,35 @@ def _add(row, values: dict, allowed: tuple[str, ...]):
 def contact_add(*, user, kehamilan: Pregnancy, values: dict) -> AncContact:
     """An antenatal contact (K1…), from the Buku KIA or at the Posyandu."""
     _require(user)
-    return _add(AncContact(kehamilan=kehamilan, dicatat_oleh=user), values, CONTACT_FIELDS)
+    contact = _add(AncContact(kehamilan=kehamilan, dicatat_oleh=user), values, CONTACT_FIELDS)
+    record_change(
+        person=kehamilan.ibu,
+        day=contact.tanggal,
+        kind=ChangeKind.KONTAK,
+        what=f"Kontak ANC K{contact.ke}",
+        user=user,
+    )
+    return contact
 
 
 @transaction.atomic
 def mt_add(*, user, kehamilan: Pregnancy, values: dict) -> SupplementaryFood:
     """Days of MT (makanan tambahan) given to an ibu hamil KEK."""
     _require(user)
-    return _add(SupplementaryFood(kehamilan=kehamilan, dicatat_oleh=user), values, MT_FIELDS)
+    mt = _add(SupplementaryFood(kehamilan=kehamilan, dicatat_oleh=user), values, MT_FIELDS)
+    record_change(
+        person=kehamilan.ibu, day=mt.tanggal, kind=ChangeKind.MT, what=f"MT {mt.hari} hari mulai", user=user
+    )
+    return mt
 
 
 @transaction.atomic
 def postnatal_add(*, user, kehamilan: Pregnancy, values: dict) -> PostnatalContact:
     """A KF or KN visit copied from the Buku KIA."""
     _require(user)
-    return _add(PostnatalContact(kehamilan=kehamilan, dicatat_oleh=user), values, POSTNATAL_FIELDS)
+    visit = _add(PostnatalContact(kehamilan=kehamilan, dicatat_oleh=user), values, POSTNATAL_FIELDS)
+    record_change(person=kehamilan.ibu, day=visit.tanggal, kind=ChangeKind.NIFAS, what=visit.jenis, user=user)
+    return visit
 
 
 @transaction.atomic
@@ -94,7 +112,9 @@ def td_dose_add(*, user, person: Person, dosis: int, tanggal: dt.date) -> TdDose
     if error := pregnancy_rules.next_td_dose_error(doses, dosis, tanggal):
         raise ValidationError({"dosis": error})
     dose = TdDose(person=person, dicatat_oleh=user)
-    return _add(dose, {"dosis": dosis, "tanggal": tanggal}, ("dosis", "tanggal"))
+    dose = _add(dose, {"dosis": dosis, "tanggal": tanggal}, ("dosis", "tanggal"))
+    record_change(person=person, day=tanggal, kind=ChangeKind.TD, what=f"Imunisasi Td T{dosis}", user=user)
+    return dose
 
 
 @transaction.atomic
@@ -116,6 +136,10 @@ def pregnancy_close(*, user, kehamilan: Pregnancy, values: dict, baby: dict | No
         mother.update(hpht=None)
     else:
         mother.update(tanggal_persalinan=episode.tanggal_hasil)
+    outcome = f"Hasil kehamilan {episode.get_hasil_display().lower()}"
+    record_change(
+        person=episode.ibu, day=episode.tanggal_hasil, kind=ChangeKind.KEHAMILAN, what=outcome, user=user
+    )
     return episode
 
 

@@ -1,5 +1,6 @@
 from .access import Profile, Role
 from .audit import AccessAction, AccessLog
+from .changes import ChangeKind, RecordChange
 from .people import Household, HouseholdMove, Person, Relation, Sex
 from .vital import Birth, Death, Departure, JenisKeluar, Penolong, Tempat
 from .wilayah import Desa, KabKota, Kecamatan, Posyandu, Provinsi, Puskesmas, Strata
@@ -8,6 +9,7 @@ __all__ = [
     "AccessAction",
     "AccessLog",
     "Birth",
+    "ChangeKind",
     "Death",
     "Departure",
     "Desa",
@@ -22,6 +24,7 @@ __all__ = [
     "Profile",
     "Provinsi",
     "Puskesmas",
+    "RecordChange",
     "Relation",
     "Role",
     "Sex",
