@@ -32,7 +32,9 @@ def counts_where_living(
     """`counts` of `rows` by (Posyandu of the person's household at the month's end, *fields), in
     two queries: households that have not moved since the month (grouped by their Posyandu, using
     its index) and the few that moved since (their Posyandu at the month's end is looked up in
-    their moves). Where a visit happened plays no part: a child counts where it lives."""
+    their moves). Where a visit happened plays no part: a child counts where it lives. A key
+    found by both queries has its counts added, so an aggregate that is not a count (a Max) needs
+    the person among `fields`: a person is found by one query only."""
     ids = list(posyandu_ids)
     stayed = (
         rows.filter(**{f"{person}household__posyandu_id__in": ids})
@@ -50,7 +52,10 @@ def counts_where_living(
     )
     totals: dict[tuple, dict] = defaultdict(lambda: dict.fromkeys(counts, 0))
     for row in chain(stayed.order_by(), moved.order_by()):
-        total = totals[(row["at_end"], *(row[f] for f in fields))]
+        key = (row["at_end"], *(row[f] for f in fields))
+        if key not in totals:  # as found: an aggregate other than a count (Max) is kept as it is
+            totals[key] = {name: row[name] for name in counts}
+            continue
         for name in counts:
-            total[name] += row[name]
+            totals[key][name] += row[name]
     return totals

@@ -1,6 +1,7 @@
-"""The month's immunisation and vitamin A figures per Posyandu, in three queries whatever the
-data size. A dose counts for the Posyandu where the child's household was at the month's end
-(as SKDN does); a vitamin A round for the Posyandu of the child's household now, as the round
+"""The month's immunisation and vitamin A figures per Posyandu, in a fixed number of queries
+whatever the data size (attribution.counts_where_living: two for each count, through the
+household's Posyandu index). A dose counts for the Posyandu where the child's household was at
+the month's end (as SKDN does); a vitamin A round for the Posyandu of the child's household now, as the round
 page (visits.vitamin_a_selectors) shows it. They are the section "imunisasi" of
 selectors.posyandu_month, so tutup bulan freezes them and the recaps read them from there."""
 
@@ -13,7 +14,7 @@ from visits.models import Dose
 from visits.service_windows import VITAMIN_A_MONTHS
 from visits.vitamin_a_selectors import Round, band_of, round_sasaran
 
-from .attribution import posyandu_at_month_end
+from .attribution import counts_where_living
 from .imunisasi import ImunisasiMonth
 from .period import Month
 
@@ -21,35 +22,40 @@ from .period import Month
 def imunisasi_month(*, posyandu_ids, month: Month) -> dict[int, ImunisasiMonth]:
     ids = list(posyandu_ids)
     result = {pid: ImunisasiMonth() for pid in ids}
-    doses = Dose.objects.annotate(posyandu=posyandu_at_month_end(month, "person__")).filter(posyandu__in=ids)
-    for pid, antigen, n in (
-        doses.filter(tanggal__range=(month.first, month.last))
-        .values_list("posyandu", "antigen")
-        .annotate(n=Count("pk"))
-        .order_by()
-    ):
-        result[pid].dosis[antigen] = n
-    _completed(doses, month, result)
+    given = Dose.objects.filter(tanggal__range=(month.first, month.last))
+    per_antigen = counts_where_living(
+        given,
+        person="person__",
+        posyandu_ids=ids,
+        month=month,
+        fields=("antigen",),
+        counts={"n": Count("pk")},
+    )
+    for (pid, antigen), row in per_antigen.items():
+        result[pid].dosis[antigen] = row["n"]
+    _completed(ids, month, result)
     if month.month in VITAMIN_A_MONTHS:
         _vitamin_a(ids, month, result)
     return result
 
 
-def _completed(doses, month: Month, result: dict[int, ImunisasiMonth]) -> None:
+def _completed(ids: list[int], month: Month, result: dict[int, ImunisasiMonth]) -> None:
     """IDL and baduta lengkap reached this month: the series' last dose given in the month."""
     for name, antigens, before in (
         ("idl", immunisation_rules.IDL, immunisation_rules.IDL_BEFORE_MONTHS),
         ("baduta_lengkap", immunisation_rules.BADUTA, immunisation_rules.BADUTA_BEFORE_MONTHS),
     ):
-        rows = (
-            doses.filter(antigen__in=antigens)
-            .values_list("person", "posyandu", "person__tanggal_lahir")
-            .annotate(n=Count("pk"), last=Max("tanggal"))
-            .filter(n=len(antigens), last__range=(month.first, month.last))
-            .order_by()
-        )
-        for _, pid, birth, _, last in rows:
-            if last < immunisation_rules.age_reached(birth, before):
+        # only children given one of the series this month can have completed it this month
+        given = Dose.objects.filter(antigen__in=antigens, tanggal__range=(month.first, month.last))
+        series = Dose.objects.filter(antigen__in=antigens, person__in=given.values("person"))
+        doses = counts_where_living(
+            series, person="person__", posyandu_ids=ids, month=month,
+            fields=("person", "person__tanggal_lahir"), counts={"n": Count("pk"), "last": Max("tanggal")},
+        )  # fmt: skip
+        for (pid, _, birth), row in doses.items():
+            last = row["last"]
+            in_time = last < immunisation_rules.age_reached(birth, before)
+            if row["n"] == len(antigens) and month.first <= last <= month.last and in_time:
                 setattr(result[pid], name, getattr(result[pid], name) + 1)
 
 

@@ -45,14 +45,19 @@ def _later_visit(person_ref: str, date_ref: str) -> Exists:
     return Exists(Visit.objects.filter(person_id=OuterRef(person_ref), tanggal__gt=OuterRef(date_ref)))
 
 
+def _seen_this_month(on: dt.date) -> Exists:
+    """The person (the outer row) has a visit in `on`'s month, wherever: looked up per person
+    through the visit's person index, not by listing every visit of the district's month."""
+    return Exists(Visit.objects.filter(person_id=OuterRef("pk"), tanggal__range=month_bounds(on)))
+
+
 def missed_this_month(posyandu_ids: list[int], on: dt.date) -> Iterable[Found]:
     """Sasaran expected every month (balita, ibu hamil, nifas/menyusui, lansia) with no visit in
     the month so far (KMK ILP 2023 L1055 "belum mendapatkan pelayanan", L1520, L5852)."""
     in_groups = Q()
     for group in hv.MONTHLY_GROUPS:
         in_groups |= lifecycle_q(group, on)
-    seen = Visit.objects.filter(tanggal__range=month_bounds(on)).values("person_id")
-    people = sasaran(posyandu_ids, on).filter(in_groups).exclude(pk__in=seen)
+    people = sasaran(posyandu_ids, on).filter(in_groups).exclude(_seen_this_month(on))
     text = "Belum ada kunjungan bulan ini"
     return [Found(pk, "belum_datang", text) for pk in people.values_list("pk", flat=True)]
 
@@ -164,12 +169,10 @@ def ptm_not_followed_up(posyandu_ids: list[int], on: dt.date) -> Iterable[Found]
     the person has not come this month (KMK ILP 2023 L4460, L4472, L4606)."""
     # A loose cut in SQL (365-day years); ptm_findings checks the exact age at the measurement.
     people = sasaran(posyandu_ids, on).filter(tanggal_lahir__lte=on - dt.timedelta(days=365 * PTM_FROM_YEARS))
-    seen = Visit.objects.filter(tanggal__range=month_bounds(on)).values("person_id")
     imt = Q(berat_kg__isnull=False, tinggi_cm__isnull=False)
     measured = Q(sistol__isnull=False) | Q(gula_darah__isnull=False) | imt
-    measurements = Measurement.objects.filter(
-        measured, visit__person_id__in=people.exclude(pk__in=seen).values("pk"), visit__tanggal__lte=on
-    )
+    not_seen = people.exclude(_seen_this_month(on)).values("pk")
+    measurements = Measurement.objects.filter(measured, visit__person_id__in=not_seen, visit__tanggal__lte=on)
     latest = _latest_per_person(
         measurements,
         "visit__tanggal",
@@ -200,14 +203,13 @@ def ptm_not_followed_up(posyandu_ids: list[int], on: dt.date) -> Iterable[Found]
 def remaja_anemia_not_followed_up(posyandu_ids: list[int], on: dt.date) -> Iterable[Found]:
     """Remaja putri whose latest Hb was below 12 g/dL and who has not come this month (KMK ILP
     2023 L2837, L3497)."""
-    seen = Visit.objects.filter(tanggal__range=month_bounds(on)).values("person_id")
     # A loose cut in SQL (under about 19); remaja_anemia checks 10–17 years at the measurement.
     girls = sasaran(posyandu_ids, on).filter(
         jenis_kelamin=Sex.PEREMPUAN, tanggal_lahir__gt=on.replace(year=on.year - 19, day=1)
     )
     measurements = Measurement.objects.filter(
         hb__isnull=False,
-        visit__person_id__in=girls.exclude(pk__in=seen).values("pk"),
+        visit__person_id__in=girls.exclude(_seen_this_month(on)).values("pk"),
         visit__tanggal__lte=on,
     )
     latest = _latest_per_person(measurements, "visit__tanggal", "visit__person__tanggal_lahir", "hb")

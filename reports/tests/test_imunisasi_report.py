@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from registry.services import household_move
 from reports import services
 from reports.imunisasi_selectors import imunisasi_month
 from reports.models import RecapKind
@@ -53,7 +54,9 @@ def children(world):
 
 
 def test_month_figures_equal_the_hand_count(world, children, django_assert_num_queries):
-    with django_assert_num_queries(4):  # doses per antigen; IDL; baduta lengkap; the vitamin A round
+    # doses per antigen, IDL, baduta lengkap: two each (households that stayed, that moved since);
+    # the vitamin A round: one
+    with django_assert_num_queries(7):
         figures = imunisasi_month(posyandu_ids=[children.pk, world.b.posyandu.pk], month=AUG)
     a = figures[children.pk]
     given = {antigen: n for antigen, n in a.dosis.items() if n}
@@ -64,6 +67,18 @@ def test_month_figures_equal_the_hand_count(world, children, django_assert_num_q
     assert {k: v for k, v in figures[world.b.posyandu.pk].dosis.items() if v} == {"MR1": 1, "BCG": 1}
     july = imunisasi_month(posyandu_ids=[children.pk], month=Month(2026, 7))[children.pk]
     assert (sum(july.dosis.values()), july.idl, july.vita_merah_sasaran) == (0, 0, 0)  # no round in July
+
+
+def test_a_child_whose_household_moved_after_the_month_counts_where_it_lived(world, children):
+    v = child_in(children, nama="V", tanggal_lahir=D(2025, 9, 20))  # IDL completed by MR1 in August
+    doses(v, world.users["admin"], {**dict.fromkeys(IDL, D(2026, 1, 5)), "MR1": D(2026, 8, 20)})
+    household_move(household=v.household, to=world.a2.posyandu, on=D(2026, 9, 3), user=world.users["staff_a"])
+    figures = imunisasi_month(posyandu_ids=[children.pk, world.a2.posyandu.pk], month=AUG)
+    mawar = figures[children.pk]
+    assert (mawar.dosis["MR1"], mawar.idl) == (3, 2)  # MR1: X, Y and V; IDL: X and V
+    assert (sum(figures[world.a2.posyandu.pk].dosis.values()), figures[world.a2.posyandu.pk].idl) == (0, 0)
+    september = imunisasi_month(posyandu_ids=[world.a2.posyandu.pk], month=Month(2026, 9))
+    assert sum(september[world.a2.posyandu.pk].dosis.values()) == 0  # no dose given in September
 
 
 def test_posyandu_report_shows_the_immunisation_rows(login, children):
