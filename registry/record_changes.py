@@ -5,14 +5,14 @@ visit's table, in the visit's AuditEntry."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from .models import ChangeKind, Household, HouseholdMove, Person, RecordChange
 
 
 def _month_end(day: dt.date) -> dt.date:
-    following = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return following - dt.timedelta(days=1)
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
 def posyandu_at_month_end(person: Person, day: dt.date) -> int:
