@@ -2,8 +2,8 @@
 
 Rates are rough national figures: births about 1.8 % of the population a year, infant deaths
 about 2 % of births, a few deaths among lansia, and about 3 % of people a year leaving (moved
-out or not found; a tenth of them come back). Written with bulk inserts, deterministic for the
-builder's seed.
+out or not found; a tenth of them come back). A birth's HB0 date is the child's HB0 dose.
+Written with bulk inserts, deterministic for the builder's seed.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import datetime as dt
 
 from registry import lifecycle
 from registry.models import Birth, Death, Departure, Person
+from visits.models import Dose, Tempat
 
 BIRTHS_PER_PERSON_YEAR = 0.018
 INFANT_DEATHS_PER_BIRTH = 0.02
@@ -33,7 +34,10 @@ def vital_events(builder, people: list[Person], user) -> dict[int, dt.date]:
     ]  # fmt: skip
     wanted = min(len(newborns), round(BIRTHS_PER_PERSON_YEAR * len(people) * years))
     babies = r.sample(newborns, wanted)
-    Birth.objects.bulk_create([_birth(r, mothers[b.household_id], b, user) for b in babies], batch_size=BATCH)
+    births = Birth.objects.bulk_create(
+        [_birth(r, mothers[b.household_id], b, user) for b in babies], batch_size=BATCH
+    )
+    Dose.objects.bulk_create([_hb0(b, user) for b in births if b.tanggal_hb0], batch_size=BATCH)
     gone: dict[int, dt.date] = {}
     deaths = []
     for baby in r.sample(babies, round(INFANT_DEATHS_PER_BIRTH * len(babies))):
@@ -55,6 +59,13 @@ def _birth(r, mother: Person, baby: Person, user) -> Birth:
                  penolong="bidan" if r.random() < 0.8 else "dokter", berat_lahir_gram=grams,
                  panjang_lahir_cm=round(r.gauss(48.5, 2.0), 1), imd=r.random() < 0.7,
                  tanggal_hb0=baby.tanggal_lahir if r.random() < 0.85 else None, oleh=user)  # fmt: skip
+
+
+def _hb0(birth: Birth, user) -> Dose:
+    """The birth's HB0 as the child's dose, as Catat kelahiran records it (birth_hb0_record); the
+    immunisation histories generated later skip a dose the child has."""
+    return Dose(person=birth.child, antigen="HB0", tanggal=birth.tanggal_hb0, tempat=Tempat.KELAHIRAN,
+                recorded_by=user)  # fmt: skip
 
 
 def _departures(builder, people: list[Person], gone: dict[int, dt.date], user) -> list[Departure]:

@@ -153,6 +153,7 @@ class Known:
         self.days: dict[dt.date, OpeningDay] = {}
         self.visits: dict[tuple[int, dt.date], Visit] = {}
         self.visits_by_pk: dict[int, Visit] = {}
+        self.made_here: dict[int, bool] = {}  # visits made by this batch: no one else sees them yet
         self._made: list[tuple[dict, object, object]] = []
 
     def made(self, where: dict, key, value):
@@ -198,9 +199,11 @@ def _visit(user, posyandu: Posyandu, record: dict, person: Person, known: Known)
         day.posyandu = posyandu  # the day's own: not looked up again
     visit = known.visits.get((person.pk, tanggal))
     if visit is None:
-        visit = visit_services.visit_register(person=person, opening_day=day, user=user)
+        visit, made = visit_services.visit_register_made(person=person, opening_day=day, user=user)
         known.made(known.visits, (person.pk, tanggal), visit)
         known.made(known.visits_by_pk, visit.pk, visit)
+        if made:
+            known.made(known.made_here, visit.pk, True)
     visit.person = person
     return visit
 
@@ -229,7 +232,8 @@ def apply_meja(*, user, posyandu: Posyandu, record: dict, newcomers: dict, known
         _refuse_form(form)
     try:
         saved = visit_services.record_save(visit=visit, meja=meja, data=form.cleaned_data, user=user,
-                                           version=_int(record.get("versi")), refresh=False)  # fmt: skip
+                                           version=_int(record.get("versi")), refresh=False,
+                                           visit_made_here=visit.pk in known.made_here)  # fmt: skip
     except visit_services.EditConflict as conflict:
         raise Refused("conflict", errors={"__all__": [str(conflict)]}, versi=conflict.version,
                       server=_stored(visit, meja)) from None  # fmt: skip

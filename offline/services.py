@@ -82,6 +82,7 @@ def sync_batch(*, user, posyandu: Posyandu, records: list) -> list[dict]:
                     user, posyandu, records[i], ids[i], synced, newcomers=newcomers, known=known
                 )
             _results(user, synced, known)
+        known.made_here.clear()  # committed: others see them now
     return [answers[i] for i in range(len(records))]
 
 

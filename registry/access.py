@@ -72,13 +72,16 @@ def can_record_visits(user) -> bool:
     return _admin_or(user, Role.KADER, Role.PUSKESMAS)
 
 
-def can_edit_visit(user, visit, today: dt.date | None = None) -> bool:
-    """A visit's own kader for 30 days after it, Puskesmas staff of its area always."""
+def can_edit_visit(user, visit, today: dt.date | None = None, *, in_area: bool | None = None) -> bool:
+    """A visit's own kader for 30 days after it, Puskesmas staff of its area always. `in_area`:
+    whether the visit is in the user's area, when the caller has just looked (else looked up)."""
     if sees_everything(user):
         return True
     if not has_role(user, Role.KADER, Role.PUSKESMAS):
         return False
-    if not scope(type(visit).objects.filter(pk=visit.pk), user).exists():
+    if in_area is None:
+        in_area = scope(type(visit).objects.filter(pk=visit.pk), user).exists()
+    if not in_area:
         return False
     if has_role(user, Role.PUSKESMAS):
         return True

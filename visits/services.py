@@ -7,7 +7,7 @@ import decimal
 from collections.abc import Collection
 
 from django.db import IntegrityError, transaction
-from django.db.models import Model, Q
+from django.db.models import DecimalField, Model, Q
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
@@ -15,6 +15,7 @@ from common.writes import assign
 from registry import access
 from registry.access import EDIT_WINDOW_DAYS
 from registry.models import Person, Posyandu
+from registry.scoping import scope
 
 from .forms.meja import FORMS_BY_MEJA
 from .growth.indices import INDICES
@@ -86,30 +87,42 @@ def opening_day_open(*, posyandu: Posyandu, tanggal: dt.date, user) -> OpeningDa
 def visit_register(*, person: Person, user, opening_day: OpeningDay | None = None,
                    tanggal: dt.date | None = None) -> Visit:  # fmt: skip
     """Meja 1: the person joins the day's queue (once), or a home visit is started."""
+    return visit_register_made(person=person, user=user, opening_day=opening_day, tanggal=tanggal)[0]
+
+
+def visit_register_made(*, person: Person, user, opening_day: OpeningDay | None = None,
+                        tanggal: dt.date | None = None) -> tuple[Visit, bool]:  # fmt: skip
+    """visit_register(), and whether the visit was made now (False: the person was in the queue)."""
     # Refused before the atomic block: a refusal raised inside one without a savepoint would
     # spoil the caller's whole transaction.
     access.require(access.can_record_visits(user), access.READ_ONLY)
     return _visit_create(person=person, user=user, opening_day=opening_day, tanggal=tanggal)
 
 
-# One statement, atomic by itself (get_or_create keeps its own savepoint for a race): no
-# savepoint of its own when called inside a transaction (the offline sync, once a record).
+# One statement, atomic by itself (the insert keeps its own savepoint for a person already in
+# the queue): no savepoint of its own when called inside a transaction (the offline sync).
 @transaction.atomic(savepoint=False)
-def _visit_create(*, person: Person, user, opening_day: OpeningDay | None, tanggal: dt.date | None) -> Visit:
+def _visit_create(
+    *, person: Person, user, opening_day: OpeningDay | None, tanggal: dt.date | None
+) -> tuple[Visit, bool]:
     if opening_day is not None:
-        visit, _ = Visit.objects.get_or_create(
-            person=person,
-            opening_day=opening_day,
-            defaults={"posyandu": opening_day.posyandu, "tanggal": opening_day.tanggal, "created_by": user},
-        )
-        return visit
-    return Visit.objects.create(
+        # Inserted first, read on a clash: a person is mostly queued once, so this is one
+        # statement where get_or_create() takes two.
+        fields = {"person": person, "opening_day": opening_day, "created_by": user,
+                  "posyandu": opening_day.posyandu, "tanggal": opening_day.tanggal}  # fmt: skip
+        try:
+            with transaction.atomic():
+                return Visit.objects.create(**fields), True
+        except IntegrityError:
+            return Visit.objects.get(person=person, opening_day=opening_day), False
+    visit = Visit.objects.create(
         person=person,
         posyandu=person.household.posyandu,
         tanggal=tanggal or timezone.localdate(),
         jenis=VisitKind.RUMAH,
         created_by=user,
     )
+    return visit, True
 
 
 @transaction.atomic
@@ -129,9 +142,14 @@ def visit_remove(*, visit: Visit, user) -> None:
     )
 
 
-def _lock_visit(visit: Visit) -> None:
-    """Serialises a save with a removal of the same visit; a removed visit takes no record."""
-    if not Visit.objects.select_for_update().filter(pk=visit.pk).exists():
+def _lock_visit(visit: Visit, user) -> None:
+    """Check that `user` may edit the visit and lock it: serialises a save with a removal of the
+    same visit; a removed visit takes no record. The lock is taken within the user's area, which
+    is can_edit_visit's area check (one query for both)."""
+    row = scope(Visit.all_objects.select_for_update(of=("self",)).filter(pk=visit.pk), user)
+    removed_at = list(row.values_list("dihapus_at", flat=True))
+    access.require(access.can_edit_visit(user, visit, in_area=bool(removed_at)), access.VISIT_LOCKED)
+    if removed_at[0] is not None:
         raise QueueError("Orang ini sudah dihapus dari antrean.")
 
 
@@ -146,19 +164,28 @@ def _snapshot(record: Model | None) -> dict:
     }
 
 
-@transaction.atomic
 def record_save(
-    *, visit: Visit, meja: int, data: dict, user, version: int | None, refresh: bool = True
-) -> Model:
+    *, visit: Visit, meja: int, data: dict, user, version: int | None, refresh: bool = True,
+    visit_made_here: bool = False,
+) -> Model:  # fmt: skip
     """Save one table's record of a visit (meja 2, 4 or 5), derive what follows, keep the audit.
 
     `version` is the record's version when the form was opened (None for a new record); if
-    someone saved in between, EditConflict is raised and nothing is written. `refresh=False`
-    leaves the KMS codes and referrals to the caller, who saves several tables of one person
-    and calls results_refresh() once, before its transaction ends (the offline sync).
+    someone saved in between, EditConflict is raised and nothing is written. The offline sync
+    saves several tables of one person in its own transaction, each in its own savepoint:
+    `refresh=False` leaves the KMS codes and referrals to it (results_refresh() once, before
+    its transaction ends); `visit_made_here` when it made the visit in its transaction, unseen
+    by anyone else until it commits (nothing to lock it against).
     """
-    access.require(access.can_edit_visit(user, visit), access.VISIT_LOCKED)
-    _lock_visit(visit)
+    with transaction.atomic():
+        if visit_made_here:
+            access.require(access.can_edit_visit(user, visit, in_area=True), access.VISIT_LOCKED)
+        else:
+            _lock_visit(visit, user)
+        return _record_save(visit=visit, meja=meja, data=data, user=user, version=version, refresh=refresh)
+
+
+def _record_save(*, visit: Visit, meja: int, data: dict, user, version: int | None, refresh: bool) -> Model:
     model = RECORDS[meja]
     record = model.objects.select_for_update().filter(visit=visit).first()
     if record is not None and record.version != version:
@@ -176,10 +203,10 @@ def record_save(
     # One record per visit is kept by the database: a concurrent first save is a conflict below.
     # The visit and the user are the service's own (locked and logged in): no lookup for them.
     record.full_clean(exclude=["visit", "updated_by"], validate_unique=False)
+    _as_stored(record)
     _save_first_or_conflict(record, model)
     if meja == 5:
         visit_doses_sync(visit=visit, antigens=record.imunisasi, user=user)
-    record.refresh_from_db()  # the audit shows values as stored (9.00, not 9.0)
     AuditEntry.objects.create(visit=visit, meja=meja, user=user, before=before, after=_snapshot(record))
     Visit.objects.filter(pk=visit.pk, **{f"meja{meja}_at__isnull": True}).update(
         **{f"meja{meja}_at": timezone.now()}
@@ -203,7 +230,17 @@ def results_refresh(
     if weighed:
         which |= Q(person=person, tanggal__gte=min(v.tanggal for v in weighed).replace(day=1))
     kms = refresh_kms(person, edited={v.pk for v in weighed}, user=user)
-    return _visits_derive(Visit.objects.filter(which), kms, user=user, why=why)
+    return _visits_derive(person, Visit.objects.filter(which), kms, user=user, why=why)
+
+
+def _as_stored(record: Model) -> None:
+    """Decimals as the database keeps them (9.5 becomes 9.50), so the audit shows what is stored
+    without reading the record again. After full_clean: a value with too many decimals is
+    refused there, not rounded here."""
+    for field in record._meta.concrete_fields:
+        value = getattr(record, field.attname)
+        if isinstance(field, DecimalField) and isinstance(value, decimal.Decimal):
+            setattr(record, field.attname, value.quantize(decimal.Decimal(1).scaleb(-field.decimal_places)))
 
 
 def _floats_as_typed(data: dict) -> dict:
@@ -230,8 +267,7 @@ def _save_first_or_conflict(record: Model, model: type[Model]) -> None:
 @transaction.atomic
 def visit_mark_recorded(*, visit: Visit, user) -> None:
     """Meja 3: the results were written in the Buku KIA / KMS."""
-    access.require(access.can_edit_visit(user, visit), access.VISIT_LOCKED)
-    _lock_visit(visit)
+    _lock_visit(visit, user)
     Visit.objects.filter(pk=visit.pk).update(meja3_at=timezone.now())
 
 
@@ -264,17 +300,21 @@ def person_referrals_refresh(person: Person, since: dt.date, *, user, why: str) 
     """The KMS codes of all the person's weighings and the referrals of their visits since
     `since`, in a fixed number of queries whatever the visits; returns refresh_kms()."""
     kms = refresh_kms(person)
-    _visits_derive(Visit.objects.filter(person=person, tanggal__gte=since), kms, user=user, why=why)
+    _visits_derive(person, Visit.objects.filter(person=person, tanggal__gte=since), kms, user=user, why=why)
     return kms
 
 
 def _visits_derive(
-    visits, kms: dict[int, MonthResult], *, user, why: str
+    person: Person, visits, kms: dict[int, MonthResult], *, user, why: str
 ) -> dict[int, tuple[Visit, list[str]]]:
-    """The referrals of `visits` (a queryset) derived again, in 3 queries whatever their number,
-    and more only for the referrals that change."""
-    loaded = visits.select_related("person", "measurement", "care").prefetch_related("referrals")
-    return {v.pk: (v, _referrals_derive(v, kms.get(v.pk), user=user, why=why)) for v in loaded}
+    """The referrals of `visits` (a queryset of `person`'s visits) derived again, in 2 queries
+    whatever their number, and more only for the referrals that change."""
+    loaded = visits.select_related("measurement", "care").prefetch_related("referrals")
+    derived = {}
+    for v in loaded:
+        v.person = person  # the caller's, as it is now (a correction of it may not be saved yet)
+        derived[v.pk] = (v, _referrals_derive(v, kms.get(v.pk), user=user, why=why))
+    return derived
 
 
 @transaction.atomic

@@ -80,6 +80,9 @@ def test_births_deaths_and_departures_are_generated_and_nobody_is_visited_after_
     assert births and all(b.mother.household_id == b.child.household_id for b in births)
     assert Death.objects.filter(person__in=[b.child for b in births]).exists()
     assert Departure.objects.exists()
+    hb0 = {d.person_id: (d.tanggal, d.tempat) for d in Dose.objects.filter(antigen="HB0")}
+    with_hb0 = [b for b in births if b.tanggal_hb0]
+    assert with_hb0 and all(hb0[b.child_id] == (b.tanggal_hb0, "kelahiran") for b in with_hb0)
     for death in Death.objects.all():
         assert not Visit.objects.filter(person=death.person, tanggal__gt=death.tanggal).exists()
     for away in Departure.objects.filter(aktif_kembali__isnull=True):

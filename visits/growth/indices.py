@@ -116,10 +116,12 @@ def compute(sex, age_days, weight_kg, length_cm, position, head_cm, muac_cm) -> 
     months = age / DAYS_PER_MONTH
     weight, head, muac = _arr(weight_kg), _arr(head_cm), _arr(muac_cm)
     length = corrected_length(age, length_cm, position)
-    young = _under_five(sex_index, age, weight, length, head, muac)
-    old = _five_to_nineteen(sex_index, months, weight, _arr(length_cm))
     is_young = (age >= 0) & (months < UNDER_FIVE_MONTHS)
     is_old = (months >= UNDER_FIVE_MONTHS) & (months < 229)
+    # A group with nobody in it is not computed: one measurement (assess) takes half the time.
+    none = dict.fromkeys(INDICES, np.full(age.shape, np.nan))
+    young = _under_five(sex_index, age, weight, length, head, muac) if is_young.any() else none
+    old = _five_to_nineteen(sex_index, months, weight, _arr(length_cm)) if is_old.any() else none
     result: dict[str, np.ndarray] = {"length": length, "bmi": weight / (length / 100) ** 2}
     for name in INDICES:
         z = np.where(is_young, young[name], np.where(is_old, old[name], np.nan))

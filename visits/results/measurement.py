@@ -72,6 +72,10 @@ def outside_normal(m: Measurement, sex: str) -> list[str]:
     return notes
 
 
+# What kms_results reads of a weighing: a person's whole history is read at every save.
+KMS_READ = ["visit__tanggal", "berat_kg", "implausible", "z_bbu", "kms", "two_t", "bgm"]
+
+
 def kms_results(person: Person) -> tuple[list[Measurement], dict[int, MonthResult]]:
     """N/T/O/B of every weighing of a child under 5, computed again (a correction can change the
     next month's code too): the measurements whose kms, two_t or bgm changed (set, not saved;
@@ -79,6 +83,7 @@ def kms_results(person: Person) -> tuple[list[Measurement], dict[int, MonthResul
     measurements = list(
         Measurement.objects.filter(visit__person=person, berat_kg__isnull=False)
         .select_related("visit")
+        .only(*KMS_READ)
         .order_by("visit__tanggal", "visit_id")
     )
     # The later *valid* weighing of a month counts: one whose BB/U is flagged implausible does not.

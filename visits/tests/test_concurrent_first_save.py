@@ -26,9 +26,9 @@ def test_two_kader_saving_the_first_weighing_at_once(
         # Both requests reach the save together; the lock on the visit row makes one wait.
         real_lock = services._lock_visit
 
-        def lock_after_both_arrived(visit):
+        def lock_after_both_arrived(visit, user):
             both_arrived.wait()
-            return real_lock(visit)
+            return real_lock(visit, user)
 
         monkeypatch.setattr(services, "_lock_visit", lock_after_both_arrived)
     else:
@@ -39,7 +39,7 @@ def test_two_kader_saving_the_first_weighing_at_once(
             both_arrived.wait()
             return real_growth(record, person)
 
-        monkeypatch.setattr(services, "_lock_visit", lambda visit: None)
+        monkeypatch.setattr(services, "_lock_visit", lambda visit, user: None)
         monkeypatch.setattr(services, "apply_growth", growth_after_both_read)
     url = reverse("visit_meja", args=[visit.pk, 2])
     responses = {}

@@ -108,6 +108,10 @@ def _visit(request, pk: int) -> Visit:
     )
 
 
+def _editable(request, visit: Visit) -> bool:
+    return access.can_edit_visit(request.user, visit, in_area=True)  # _visit() found it in the area
+
+
 def _back(visit: Visit, meja: int) -> str:
     if visit.opening_day_id:
         return f"{reverse('opening_day_detail', args=[visit.opening_day_id])}?meja={meja}"
@@ -126,7 +130,7 @@ def visit_meja(request, pk: int, meja: int):
     extra = {"earlier_doses": selectors.earlier_doses(visit=visit)} if meja == 5 else {}
     form_class = FORMS_BY_MEJA[meja](groups, subject)
     form = form_class(request.POST or None, instance=record, groups=groups, subject=subject, **extra)
-    editable = access.can_edit_visit(request.user, visit)
+    editable = _editable(request, visit)
     version = record.version if record else ""
     if request.method == "POST":
         version = request.POST.get("version", "")
@@ -167,7 +171,7 @@ def _meja3(request, visit: Visit):
                  f"Hasil {visit.person.nama} sudah dicatat.")  # fmt: skip
         return redirect(_back(visit, 3))
     context = {"visit": visit, "summary": visit_summary(visit), "back": _back(visit, 3),
-               "editable": access.can_edit_visit(request.user, visit)}  # fmt: skip
+               "editable": _editable(request, visit)}  # fmt: skip
     return render(request, "visits/meja3.html", context)
 
 
@@ -177,7 +181,7 @@ def visit_detail(request, pk: int):
         "visit": visit,
         "summary": visit_summary(visit),
         "audit": [(entry, readable_changes(entry)) for entry in visit.audit.select_related("user")],
-        "editable": access.can_edit_visit(request.user, visit),
+        "editable": _editable(request, visit),
         "meja_names": MEJA_NAMES,
     }
     return render(request, "visits/visit_detail.html", context)
