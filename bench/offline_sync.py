@@ -21,7 +21,7 @@ import time
 import uuid
 from pathlib import Path
 
-from benchlib import ROOT, gunicorn, percentile, setup, summary
+from benchlib import ROOT, cpu_reference, gunicorn, percentile, setup, summary
 from visit_load import Kader
 
 PHONES, PER_PHONE, ONE_PHONE_VISITS = 50, 10, 100
@@ -201,6 +201,7 @@ def main() -> None:
     )
     largest = max(sized, key=lambda p: p.n)
     print("command: bash bench/run.sh offline")
+    print(cpu_reference())
     sizes(next(p for p in profiles if p.posyandu_id == largest.pk))
     # the one phone: a Posyandu with enough people not yet seen today (a database benchmarked
     # before has used up the first ones), away from the 50 phones' Posyandu

@@ -9,7 +9,7 @@ Requests go through Django's test client in this process (no network), on Postgr
 
 import time
 
-from benchlib import QueryCounter, setup, summary
+from benchlib import QueryCounter, cpu_reference, setup, summary
 
 setup()
 
@@ -65,6 +65,7 @@ def main() -> None:
     client.force_login(staff.user)
     month = Measurement.objects.latest("visit__tanggal").visit.tanggal.strftime("%Y-%m")
     print("command: bash bench/run.sh pages")
+    print(cpu_reference())
     measure(
         client, "PWS dashboard D/S (12 months)", reverse("pws_dashboard"), {"indikator": "ds", "bulan": month}
     )

@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 
-from benchlib import ROOT, setup
+from benchlib import ROOT, cpu_reference, setup
 
 LOWER_BOUND_SQL = """
 WITH s AS (
@@ -145,6 +145,7 @@ def scale_labels() -> dict[str, str]:
 def main() -> None:
     (ROOT / "media").mkdir(exist_ok=True)
     print("command: bash bench/run.sh recaps")
+    print(cpu_reference())
     labels = scale_labels()
     lower, lower_rss = run("lower")
     for kind, label in labels.items():

@@ -16,7 +16,7 @@ import threading
 import time
 import urllib.parse
 
-from benchlib import gunicorn, setup, summary
+from benchlib import cpu_reference, gunicorn, setup, summary
 
 KADER, SECONDS = 50, 60
 setup()
@@ -119,6 +119,7 @@ def main() -> None:
     gets = [t for k in kader for t in k.gets]
     errors = [e for k in kader for e in k.errors]
     print("command: bash bench/run.sh load")
+    print(cpu_reference())
     users = get_user_model().objects.count()
     print(f"{len(kader)} kader for {SECONDS} s on gunicorn (2 workers), {users} users")
     print(f"visit entries (POST meja 2): {len(posts)} = {len(posts) / SECONDS:.1f}/s; {summary(posts)}")

@@ -40,7 +40,7 @@ def report_deadline(month: Month) -> dt.date:
 def build_snapshot(puskesmas: Puskesmas, month: Month, with_bands: bool = True) -> dict:
     """Every figure the reports show for the month, computed live from the visits."""
     ids = list(Posyandu.objects.filter(desa__puskesmas=puskesmas).order_by("pk").values_list("pk", flat=True))
-    figures = selectors.posyandu_month(posyandu_ids=ids, month=month)
+    figures, bands = selectors.posyandu_month_and_bands(posyandu_ids=ids, month=month)
     desa_ids = [d.pk for d in pws_selectors.desa_of_puskesmas(puskesmas)]
     since_january = [Month(month.year, m) for m in range(1, month.month + 1)]
     counts = {
@@ -57,11 +57,8 @@ def build_snapshot(puskesmas: Puskesmas, month: Month, with_bands: bool = True) 
         "pws": {str(d): {code: series[d][-1] for code, series in counts.items()} for d in desa_ids},
         "sasaran": {str(d): {kind: values[d] for kind, values in sasaran.items()} for d in desa_ids},
     }
-    if with_bands:  # one query set per Posyandu: only when closing, never on a page
-        snapshot["bands"] = {
-            str(pid): dump_bands(selectors.skdn_by_sex_and_band(posyandu_ids=[pid], month=month))
-            for pid in ids
-        }
+    if with_bands:
+        snapshot["bands"] = {str(pid): dump_bands(bands[pid]) for pid in ids}
     return snapshot
 
 
@@ -80,8 +77,8 @@ def live_differs(closing: MonthClosing) -> bool:
 
 def posyandu_differs(closing: MonthClosing, posyandu_id: int, month: Month) -> bool:
     """Whether one Posyandu's live figures (sections and age bands) differ from the snapshot."""
-    live = dump_month(selectors.posyandu_month(posyandu_ids=[posyandu_id], month=month)[posyandu_id])
-    bands = dump_bands(selectors.skdn_by_sex_and_band(posyandu_ids=[posyandu_id], month=month))
+    figures, bands_of = selectors.posyandu_month_and_bands(posyandu_ids=[posyandu_id], month=month)
+    live, bands = dump_month(figures[posyandu_id]), dump_bands(bands_of[posyandu_id])
     key = str(posyandu_id)
     return live != closing.snapshot["posyandu"].get(key) or bands != closing.snapshot.get("bands", {}).get(
         key

@@ -19,7 +19,7 @@ BAND_SHEET = "SKDN umur x JK"
 
 
 def add_band_sheet(book: Workbook, title: str, month: Month, bands: dict[tuple[str, int], Skdn]) -> None:
-    """A row per age band and sex (reports.snapshots.area_bands: frozen in a closed month)."""
+    """A row per age band and sex (reports.snapshots.month_figures_and_bands: frozen in a closed month)."""
     sheet = book.create_sheet(BAND_SHEET)
     xlsx_cell(sheet, 1, 1, f"{printable(title)}: {BAND_SHEET}").font = Font(bold=True, size=13)
     sheet["A2"] = f"Bulan {month}"

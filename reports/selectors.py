@@ -67,15 +67,28 @@ def weighed_in_month(month: Month):
     )
 
 
+SKDN_WEIGHED = {
+    "d": Count("pk"),
+    **{code.lower(): Count("pk", filter=Q(kms=code)) for code in "NTOB"},
+    "two_t": Count("pk", filter=Q(two_t=True)),
+    "bgm": Count("pk", filter=Q(bgm=True)),
+}
+# Nutritional status of the children counted in D; implausible values left out.
+GIZI = {
+    "diukur_bbu": Count("pk", filter=Q(z_bbu__isnull=False) & NOT_FLAGGED["bbu"]),
+    "underweight": Count("pk", filter=Q(z_bbu__lt=UNDERWEIGHT_BELOW) & NOT_FLAGGED["bbu"]),
+    "diukur_pbu": Count("pk", filter=Q(z_pbu__isnull=False) & NOT_FLAGGED["pbu"]),
+    "stunting": Count("pk", filter=Q(z_pbu__lt=STUNTING_BELOW) & NOT_FLAGGED["pbu"]),
+    "diukur_bbpb": Count("pk", filter=Q(z_bbpb__isnull=False) & NOT_FLAGGED["bbpb"]),
+    "wasting": Count("pk", filter=Q(z_bbpb__lt=WASTING_BELOW) & NOT_FLAGGED["bbpb"]),
+    "overweight": Count("pk", filter=Q(z_bbpb__gt=OVERWEIGHT_ABOVE) & NOT_FLAGGED["bbpb"]),
+}
+
+
 def weighed_counts(posyandu_ids, month: Month, fields=(), counts=None, **annotations) -> dict[tuple, dict]:
     """D, N, T, O, B, 2T and BGM (or other `counts`) of the children weighed, by the Posyandu
     where each lives at the month's end (so D ⊆ S), and *fields."""
-    counts = counts or {
-        "d": Count("pk"),
-        **{code.lower(): Count("pk", filter=Q(kms=code)) for code in "NTOB"},
-        "two_t": Count("pk", filter=Q(two_t=True)),
-        "bgm": Count("pk", filter=Q(bgm=True)),
-    }
+    counts = counts or SKDN_WEIGHED
     rows = weighed_in_month(month).annotate(**annotations)
     return counts_where_living(
         rows, person="visit__person__", posyandu_ids=posyandu_ids, month=month, fields=fields, counts=counts
@@ -94,16 +107,7 @@ def skdn(*, posyandu_ids, month: Month) -> dict[int, Skdn]:
 
 def gizi(*, posyandu_ids, month: Month) -> dict[int, sections.Gizi]:
     """Nutritional status of the children counted in D, where they live; implausible values left out."""
-    counts = {
-        "diukur_bbu": Count("pk", filter=Q(z_bbu__isnull=False) & NOT_FLAGGED["bbu"]),
-        "underweight": Count("pk", filter=Q(z_bbu__lt=UNDERWEIGHT_BELOW) & NOT_FLAGGED["bbu"]),
-        "diukur_pbu": Count("pk", filter=Q(z_pbu__isnull=False) & NOT_FLAGGED["pbu"]),
-        "stunting": Count("pk", filter=Q(z_pbu__lt=STUNTING_BELOW) & NOT_FLAGGED["pbu"]),
-        "diukur_bbpb": Count("pk", filter=Q(z_bbpb__isnull=False) & NOT_FLAGGED["bbpb"]),
-        "wasting": Count("pk", filter=Q(z_bbpb__lt=WASTING_BELOW) & NOT_FLAGGED["bbpb"]),
-        "overweight": Count("pk", filter=Q(z_bbpb__gt=OVERWEIGHT_ABOVE) & NOT_FLAGGED["bbpb"]),
-    }
-    rows = weighed_counts(posyandu_ids, month, counts=counts)
+    rows = weighed_counts(posyandu_ids, month, counts=GIZI)
     return {pid: sections.Gizi(**rows.get((pid,), {})) for pid in posyandu_ids}
 
 
@@ -287,10 +291,17 @@ def closed_month_cached(section, *, posyandu_ids, month: Month, today=None):
 
 def posyandu_month(*, posyandu_ids, month: Month) -> dict[int, sections.PosyanduMonth]:
     """Every section for each Posyandu: the monthly report, the recaps and the dashboards."""
+    return posyandu_month_and_bands(posyandu_ids=posyandu_ids, month=month)[0]
+
+
+def posyandu_month_and_bands(*, posyandu_ids, month: Month) -> tuple[dict[int, sections.PosyanduMonth], dict]:
+    """posyandu_month(), and each Posyandu's SKDN by sex and age band (skdn_by_sex_and_band):
+    both come from the same two queries over the balita and their weighings (a recap needs both)."""
     ids = list(posyandu_ids)
+    skdn_of, gizi_of, bands = _skdn_gizi_bands(ids, month)
     parts = {
-        "skdn": skdn(posyandu_ids=ids, month=month),
-        "gizi": gizi(posyandu_ids=ids, month=month),
+        "skdn": skdn_of,
+        "gizi": gizi_of,
         "layanan": layanan(posyandu_ids=ids, month=month),
         "rujukan": rujukan(posyandu_ids=ids, month=month),
         **visit_sections(posyandu_ids=ids, month=month),
@@ -298,28 +309,51 @@ def posyandu_month(*, posyandu_ids, month: Month) -> dict[int, sections.Posyandu
         "ibu": selectors_ibu.ibu_month(posyandu_ids=ids, month=month),
         "imunisasi": imunisasi_selectors.imunisasi_month(posyandu_ids=ids, month=month),
     }
-    return {pid: sections.PosyanduMonth(**{name: part[pid] for name, part in parts.items()}) for pid in ids}
+    figures = {
+        pid: sections.PosyanduMonth(**{name: part[pid] for name, part in parts.items()}) for pid in ids
+    }
+    return figures, bands
 
 
-def skdn_by_sex_and_band(*, posyandu_ids, month: Month) -> dict[tuple[str, int], Skdn]:
+Bands = dict[tuple[str, int], Skdn]  # SKDN by (sex, age band index)
+
+
+def _empty_bands() -> Bands:
+    return {(sex, band): Skdn() for sex in "LP" for band in range(len(AGE_BANDS))}
+
+
+def skdn_by_sex_and_band(*, posyandu_ids, month: Month) -> Bands:
     """S, K, D, N, T, 2T, O, B by sex and age band (0–5, 6–11, 12–23, 24–35, 36–59 months) as
     on the desa recap forms; the age is taken on the month's last day (at most 59 months)."""
-    ids = list(posyandu_ids)
+    return sum_bands(_skdn_gizi_bands(list(posyandu_ids), month, gizi_too=False)[2].values())
+
+
+def sum_bands(parts) -> Bands:
+    total = _empty_bands()
+    for part in parts:
+        for key, skdn_ in part.items():
+            total[key] += skdn_
+    return total
+
+
+def _skdn_gizi_bands(ids: list[int], month: Month, gizi_too: bool = True):
+    """SKDN and gizi of each Posyandu and its SKDN by sex and age band, from a query over the
+    month's balita and one over their weighings, grouped by Posyandu, sex and band (each age
+    band holds every balita, so a Posyandu's SKDN is the sum of its bands)."""
     fields = ("jenis_kelamin", "band")
     balita = balita_counts(ids, month, fields, band=band_case(month))
     weighed = weighed_counts(
-        ids,
-        month,
-        fields,
-        band=band_case(month, "visit__person__"),
-        jenis_kelamin=F("visit__person__jenis_kelamin"),
-    )
-    result = {(sex, band): Skdn() for sex in "LP" for band in range(len(AGE_BANDS))}
-    for (_, sex, band), figures in chain(balita.items(), weighed.items()):
-        target = result[(sex, band)]
+        ids, month, fields, counts={**SKDN_WEIGHED, **(GIZI if gizi_too else {})},
+        band=band_case(month, "visit__person__"), jenis_kelamin=F("visit__person__jenis_kelamin"),
+    )  # fmt: skip
+    bands = {pid: _empty_bands() for pid in ids}
+    gizi_of = {pid: sections.Gizi() for pid in ids}
+    for (pid, sex, band), figures in chain(balita.items(), weighed.items()):
         for name, value in figures.items():
+            target = bands[pid][(sex, band)] if name not in GIZI else gizi_of[pid]
             setattr(target, name, getattr(target, name) + value)
-    return result
+    skdn_of = {pid: sum(bands[pid].values(), Skdn()) for pid in ids}
+    return skdn_of, gizi_of, bands
 
 
 def band_case(month: Month, prefix: str = "") -> Case:

@@ -77,10 +77,10 @@ def build(recap_id: int, task_id: str = "") -> Recap:
         return recap
     month = Month.of(recap.bulan)
     if recap.kind == RecapKind.PUSKESMAS:
-        rows = recaps.puskesmas_rows(recap.puskesmas, month)
+        rows, bands = recaps.puskesmas_rows(recap.puskesmas, month)
         title, labels = "Rekap", ["Desa/Kelurahan", "Posyandu"]
     else:
-        rows = recaps.kabkota_rows(recap.kab_kota, month)
+        rows, bands = recaps.kabkota_rows(recap.kab_kota, month)
         title, labels = "Rekap Kab/Kota", ["Puskesmas"]
     _set(recap_id, progress=30)
 
@@ -89,7 +89,7 @@ def build(recap_id: int, task_id: str = "") -> Recap:
         time.sleep(settings.RECAP_SHEET_DELAY)
 
     book = write_workbook(title, str(recap.area), month, labels, rows, on_sheet=progress)
-    add_band_sheet(book, f"{title} {recap.area}", month, recaps.recap_bands(recap, month))
+    add_band_sheet(book, f"{title} {recap.area}", month, bands)
     path = recaps.recap_path(recap)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".xlsx.part")

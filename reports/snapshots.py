@@ -22,7 +22,7 @@ from . import selectors
 from .models import MonthClosing
 from .period import Month
 from .sections import SECTIONS, PosyanduMonth
-from .skdn import AGE_BANDS, Skdn
+from .skdn import Skdn
 
 
 def _section(cls, data: dict):
@@ -88,36 +88,35 @@ def _by_desa(desa_ids, months: list[Month]) -> dict[tuple[Month, int], MonthClos
 def month_figures(*, posyandu_ids, month: Month) -> dict[int, PosyanduMonth]:
     """Every section of each Posyandu for a month, as selectors.posyandu_month, but from the
     snapshot where the Posyandu's Puskesmas has closed the month."""
+    return month_figures_and_bands(posyandu_ids=posyandu_ids, month=month, bands=False)[0]
+
+
+def month_figures_and_bands(
+    *, posyandu_ids, month: Month, bands: bool = True
+) -> tuple[dict[int, PosyanduMonth], selectors.Bands]:
+    """month_figures(), and the SKDN by sex and age band summed over the Posyandu (the report's
+    and the recaps' "SKDN umur x JK"), frozen as the sections are, live ones from the same queries."""
     ids = list(posyandu_ids)
     frozen = _by_posyandu(ids, [month])
     live = [pid for pid in ids if (month, pid) not in frozen]
-    result = selectors.posyandu_month(posyandu_ids=live, month=month) if live else {}
+    result, live_bands = (
+        selectors.posyandu_month_and_bands(posyandu_ids=live, month=month) if live else ({}, {})
+    )
     for (_, pid), closing in frozen.items():
         result[pid] = load_month(closing.snapshot["posyandu"][str(pid)])
-    return {pid: result[pid] for pid in ids}
-
-
-def month_bands(*, posyandu_id: int, month: Month, closing: MonthClosing | None):
-    """SKDN by sex and age band of one Posyandu: frozen when its month is closed."""
-    if closing is not None and str(posyandu_id) in closing.snapshot.get("bands", {}):
-        return load_bands(closing.snapshot["bands"][str(posyandu_id)])
-    return selectors.skdn_by_sex_and_band(posyandu_ids=[posyandu_id], month=month)
-
-
-def area_bands(*, posyandu_ids, month: Month) -> dict[tuple[str, int], Skdn]:
-    """SKDN by sex and age band summed over an area's Posyandu (the recaps' "SKDN umur x JK"):
-    frozen for each Posyandu whose month is closed, live for the others."""
-    ids = list(posyandu_ids)
-    frozen = {
-        pid: closing
-        for (_, pid), closing in _by_posyandu(ids, [month]).items()
-        if str(pid) in closing.snapshot.get("bands", {})
-    }
-    live = [pid for pid in ids if pid not in frozen]
-    parts = [selectors.skdn_by_sex_and_band(posyandu_ids=live, month=month)] if live else []
-    parts += [load_bands(closing.snapshot["bands"][str(pid)]) for pid, closing in frozen.items()]
-    keys = {(sex, band) for sex in "LP" for band in range(len(AGE_BANDS))}
-    return {key: sum((part[key] for part in parts), Skdn()) for key in keys}
+    figures = {pid: result[pid] for pid in ids}
+    if not bands:
+        return figures, {}
+    parts, unbanded = list(live_bands.values()), []
+    for (_, pid), closing in frozen.items():
+        stored = closing.snapshot.get("bands", {}).get(str(pid))
+        if stored is None:  # closed before the bands were kept: computed live
+            unbanded.append(pid)
+        else:
+            parts.append(load_bands(stored))
+    if unbanded:
+        parts.append(selectors.skdn_by_sex_and_band(posyandu_ids=unbanded, month=month))
+    return figures, selectors.sum_bands(parts)
 
 
 def closing_of_posyandu(posyandu: Posyandu, month: Month) -> MonthClosing | None:

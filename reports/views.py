@@ -41,8 +41,8 @@ def posyandu_report(request, pk: int):
     posyandu = get_scoped_or_404(Posyandu.objects.select_related("desa__puskesmas"), request.user, pk=pk)
     month = _month(request)
     frozen = snapshots.closing_of_posyandu(posyandu, month)
-    report = snapshots.month_figures(posyandu_ids=[posyandu.pk], month=month)[posyandu.pk]
-    bands = snapshots.month_bands(posyandu_id=posyandu.pk, month=month, closing=frozen)
+    figures, bands = snapshots.month_figures_and_bands(posyandu_ids=[posyandu.pk], month=month)
+    report = figures[posyandu.pk]
     context = {
         "posyandu": posyandu,
         "month": month,

@@ -81,3 +81,21 @@ def test_by_sex_and_band_d_never_exceeds_s(world, child, weigh):
     assert bands[("P", 4)] == Skdn(s=1, k=1, d=1, b=1)
     assert all(cell.d <= cell.s for cell in bands.values())
     assert selectors.skdn_by_sex_and_band(posyandu_ids=[b.pk], month=AUG)[("L", 0)] == Skdn()
+
+
+def test_the_report_s_one_pass_gives_the_same_skdn_gizi_and_bands_as_their_own_selectors(august):
+    """posyandu_month_and_bands counts S/K and the weighings once, by Posyandu, sex and age band,
+    and adds them up: the same figures as skdn(), gizi() and skdn_by_sex_and_band() alone."""
+    a, a2 = august.a.posyandu.pk, august.a2.posyandu.pk
+    figures, bands = selectors.posyandu_month_and_bands(posyandu_ids=[a, a2], month=AUG)
+    skdn, gizi = (
+        selectors.skdn(posyandu_ids=[a, a2], month=AUG),
+        selectors.gizi(posyandu_ids=[a, a2], month=AUG),
+    )
+    for pid in (a, a2):
+        assert figures[pid].skdn == skdn[pid] and figures[pid].gizi == gizi[pid]
+        assert sum(bands[pid].values(), Skdn()) == skdn[pid]
+    mawar = figures[a].skdn  # c1–c7 live in A; c3 and c7 have no Buku KIA; c1 and c5 are N
+    assert (mawar.s, mawar.k, mawar.d, mawar.n) == (7, 5, 7, 2)
+    assert (figures[a2].skdn.s, figures[a2].skdn.d) == (1, 1)  # c8 moved to A2 on 15 August
+    assert figures[a].gizi.stunting == 1  # c1, 70 cm at 19 months

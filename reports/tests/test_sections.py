@@ -10,7 +10,7 @@ from registry.models import Person
 from reports import selectors
 from reports.lifecycle_sql import completed_months, group_q
 from reports.period import Month
-from tests.factories import make_household, save
+from tests.factories import make_household, make_person, save
 from visits import services
 from visits.models import Visit
 
@@ -57,6 +57,30 @@ def test_groups_in_sql_equal_the_python_rule_at_each_visit_date(world):
         in_sql = set(visits.filter(group_q(group)).values_list("pk", flat=True))
         in_python = {v.pk for v in visits.select_related("person") if group in v.person.groups_on(v.tanggal)}
         assert in_sql == in_python, group
+
+
+@pytest.mark.parametrize(
+    "born, on, months",
+    [
+        (D(2024, 1, 31), D(2024, 2, 29), 0),  # the day of the month not reached yet
+        (D(2024, 1, 31), D(2024, 3, 30), 1),
+        (D(2024, 1, 31), D(2024, 3, 31), 2),
+        (D(2024, 2, 29), D(2025, 2, 28), 11),
+        (D(2024, 2, 29), D(2025, 3, 1), 12),
+        (D(2021, 8, 15), D(2026, 8, 14), 59),  # the balita boundary, a day either side
+        (D(2021, 8, 15), D(2026, 8, 15), 60),
+        (D(2025, 12, 31), D(2026, 1, 1), 0),  # across the year
+        (D(2025, 12, 1), D(2026, 1, 1), 1),
+    ],
+)
+def test_completed_months_in_sql_at_month_ends_and_boundaries(world, born, on, months):
+    person = make_person(make_household(world.a.posyandu), tanggal_lahir=born)
+    Visit.objects.create(person=person, posyandu=world.a.posyandu, tanggal=on, jenis="rumah",
+                         created_by=world.users["admin"])  # fmt: skip
+    in_sql = Visit.objects.filter(person=person).annotate(
+        m=completed_months("tanggal", "person__tanggal_lahir")
+    )
+    assert in_sql.get().m == months == lifecycle.completed_months(born, on)
 
 
 def test_visits_services_screening_referrals_and_kia_of_a_month(world, child, weigh):

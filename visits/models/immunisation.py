@@ -38,7 +38,8 @@ class Dose(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["person", "antigen"], name="dose_once_per_antigen"),
         ]
-        indexes = [models.Index(fields=["antigen", "tanggal"])]
+        # by antigen for the schedule pages; by date alone for the month's reports and recaps
+        indexes = [models.Index(fields=["antigen", "tanggal"]), models.Index(fields=["tanggal"])]
 
     def __str__(self) -> str:
         return f"{self.antigen} {self.tanggal:%d-%m-%Y}"
