@@ -7,6 +7,7 @@ up to desa, Puskesmas and Kab/Kota is addition of counts (reports.sections).
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from itertools import chain
 
 from django.core.cache import cache
@@ -23,6 +24,7 @@ from visits.rules import BALITA_UNTIL_MONTHS
 
 from . import imunisasi_selectors, sections, selectors_ibu, vital_selectors
 from .attribution import counts_where_living, posyandu_at_month_end  # noqa: F401 (callers elsewhere)
+from .counts import field_names
 from .lifecycle_sql import completed_months, group_q
 from .period import Month
 from .skdn import AGE_BANDS, Skdn
@@ -318,8 +320,7 @@ def posyandu_month_and_bands(*, posyandu_ids, month: Month) -> tuple[dict[int, s
 Bands = dict[tuple[str, int], Skdn]  # SKDN by (sex, age band index)
 
 
-def _empty_bands() -> Bands:
-    return {(sex, band): Skdn() for sex in "LP" for band in range(len(AGE_BANDS))}
+BAND_KEYS = [(sex, band) for sex in "LP" for band in range(len(AGE_BANDS))]
 
 
 def skdn_by_sex_and_band(*, posyandu_ids, month: Month) -> Bands:
@@ -329,11 +330,15 @@ def skdn_by_sex_and_band(*, posyandu_ids, month: Month) -> Bands:
 
 
 def sum_bands(parts) -> Bands:
-    total = _empty_bands()
+    """Bands of several Posyandu added up (plain integers: a district has 2,400 × 10 of them)."""
+    names = field_names(Skdn)
+    total = {key: dict.fromkeys(names, 0) for key in BAND_KEYS}
     for part in parts:
-        for key, skdn_ in part.items():
-            total[key] += skdn_
-    return total
+        for key, cell in part.items():
+            row = total[key]
+            for name in names:
+                row[name] += getattr(cell, name)
+    return {key: Skdn(**row) for key, row in total.items()}
 
 
 def _skdn_gizi_bands(ids: list[int], month: Month, gizi_too: bool = True):
@@ -346,13 +351,19 @@ def _skdn_gizi_bands(ids: list[int], month: Month, gizi_too: bool = True):
         ids, month, fields, counts={**SKDN_WEIGHED, **(GIZI if gizi_too else {})},
         band=band_case(month, "visit__person__"), jenis_kelamin=F("visit__person__jenis_kelamin"),
     )  # fmt: skip
-    bands = {pid: _empty_bands() for pid in ids}
-    gizi_of = {pid: sections.Gizi() for pid in ids}
+    cells: dict[tuple, dict[str, int]] = defaultdict(dict)  # (pid, sex, band) and (pid,): counts
     for (pid, sex, band), figures in chain(balita.items(), weighed.items()):
         for name, value in figures.items():
-            target = bands[pid][(sex, band)] if name not in GIZI else gizi_of[pid]
-            setattr(target, name, getattr(target, name) + value)
-    skdn_of = {pid: sum(bands[pid].values(), Skdn()) for pid in ids}
+            for key in ((pid, sex, band), (pid,)):
+                cells[key][name] = cells[key].get(name, 0) + value
+
+    def made(section, key: tuple):
+        counted = cells.get(key, {})
+        return section(**{name: counted.get(name, 0) for name in field_names(section)})
+
+    skdn_of = {pid: made(Skdn, (pid,)) for pid in ids}
+    gizi_of = {pid: made(sections.Gizi, (pid,)) for pid in ids}
+    bands = {pid: {key: made(Skdn, (pid, *key)) for key in BAND_KEYS} for pid in ids}
     return skdn_of, gizi_of, bands
 
 
