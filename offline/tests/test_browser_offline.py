@@ -115,4 +115,5 @@ def test_a_day_recorded_offline_reaches_the_server_once(live_server, world, baby
     go_meja(page, 3)
     person_button(page, "Bima").click()
     expect(page.get_by_text("Hasil dari server (tersinkron).")).to_be_visible()
-    expect(page.locator("#screen")).to_contain_text(f"{bima.z_bbu:.2f}")
+    expect(page.locator("#screen")).to_contain_text(f"{bima.z_bbu:.2f}".replace(".", ","))  # decimal comma
+    expect(page.locator("#screen tr", has_text="Rujukan")).to_be_visible()  # "tidak ada" when none

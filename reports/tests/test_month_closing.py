@@ -128,6 +128,20 @@ def test_closed_month_corrected_keeps_the_snapshot_until_closed_again(clock, aug
     assert "Versi 1:" in html and "Versi 2:" in html
 
 
+def test_a_child_registered_after_closing_changes_the_live_s_but_is_no_koreksi(clock, august, login):
+    """A balita born before August and registered in September counts in August's S from the
+    register: the report says its live figures differ, and why it may be, without calling it
+    a correction; the closing page lists no koreksi."""
+    clock.move_to(CLOSED)
+    close(login("staff_a"), august.pkm_a)
+    clock.move_to(CORRECTED)
+    make_person(make_household(august.a.posyandu), tanggal_lahir=dt.date(2025, 5, 5), hubungan="anak")
+    html = mawar_report(login("kader_a"), august).content.decode()
+    assert "Angka terkini berbeda dari snapshot" in html and "baru didaftarkan" in html
+    closing_page = page(login("staff_a"), puskesmas=august.pkm_a.pk, bulan="2026-08").content.decode()
+    assert "ada koreksi setelah tutup bulan" not in closing_page
+
+
 def test_a_recap_built_before_a_later_change_is_usang_and_rebuilt(
     clock, august, login, settings, django_capture_on_commit_callbacks
 ):

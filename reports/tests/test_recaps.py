@@ -125,6 +125,14 @@ def test_each_role_lists_and_downloads_only_its_recaps(login, all_recaps, role):
     assert codes == {name: 200 if name in VISIBLE[role] else 404 for name in all_recaps}
 
 
+@pytest.mark.parametrize(("role", "shown"), [("kader_a", False), ("staff_a", True), ("dinkes_1", True)])
+def test_the_recap_page_links_pws_and_tutup_bulan_only_for_who_may_open_them(login, world, role, shown):
+    html = login(role).get(reverse("recap_list")).content.decode()
+    for url in (reverse("pws_dashboard"), reverse("month_closing")):
+        assert (f'href="{url}"' in html) == shown
+        assert login(role).get(url).status_code == (200 if shown else 404)
+
+
 def test_puskesmas_staff_cannot_request_another_area(login, world):
     client = login("staff_a")
     response = client.post(reverse("recap_list"), {"area": f"puskesmas:{world.pkm_b.pk}", "bulan": "2026-08"})

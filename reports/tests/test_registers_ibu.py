@@ -109,6 +109,17 @@ def test_the_register_page_and_its_excel_agree(login, world, women):
     assert sheet.cell(4, 12 + 8).value == "60,5 kg"  # August, after the 12 columns
 
 
+def test_years_are_written_without_a_thousands_separator_so_another_year_can_be_chosen(login, world, women):
+    """Bahasa Indonesia groups thousands with a dot: 2026 printed as "2.026" made a link and the
+    year choices that the page then ignored."""
+    client = login("kader_a")
+    report = client.get(reverse("posyandu_report", args=[world.a.posyandu.pk]), {"bulan": "2026-08"})
+    assert "?tahun=2026" in report.content.decode()
+    page = client.get(reverse("register_ibu", args=[world.a.posyandu.pk]), {"tahun": "2025"}).content.decode()
+    assert '<option value="2026">2026</option>' in page and "2.02" not in page
+    assert "· 2025</h1>" in page
+
+
 @pytest.mark.parametrize("tahun", ["abc", "99999999999999999999", "1900", "-1"])
 def test_a_bad_year_shows_this_year(login, world, tahun):
     response = login("kader_a").get(reverse("register_wus", args=[world.a.posyandu.pk]), {"tahun": tahun})

@@ -63,7 +63,8 @@
       return values[k] !== "" && values[k] !== null && values[k] !== false && k !== "cara_ukur";
     }).map(function (k) {
       const v = values[k];
-      return [labels[k] || RESULT_LABELS[k] || k, typeof v === "number" ? v.toFixed(2) : (v === true ? "ya" : String(v))];
+      const shown = typeof v === "number" ? v.toFixed(2).replace(".", ",") : (v === true ? "ya" : String(v));
+      return [labels[k] || RESULT_LABELS[k] || k, shown];  // a decimal comma, as the server's pages
     });
   }
 
@@ -101,8 +102,9 @@
       } else if (server) {
         screen.append(el("p", { class: "mt-2" }, "Hasil dari server (tersinkron)."), table);
         const h = server.hasil || {};
+        const rujukan = server.rujukan || [];
         resultRows(table, labelled(p, server.data || {}).concat(labelled(p, h))
-          .concat((server.rujukan || []).map(function (r) { return ["Rujukan", r]; })));
+          .concat(rujukan.length ? rujukan.map(function (r) { return ["Rujukan", r]; }) : [["Rujukan", "tidak ada"]]));
       } else {
         screen.append(el("p", { class: "mt-2" }, "Belum ada penimbangan hari ini."));
       }

@@ -60,6 +60,13 @@ def test_meja_2_shows_only_the_childs_fields_and_goes_to_meja_3(kader, world, ba
     assert 'class="growth-chart"' in meja3
 
 
+@pytest.mark.parametrize("meja", [0, 6, 9])
+def test_a_meja_that_does_not_exist_is_not_found(kader, world, balita, day_a, meja):
+    visit = services.visit_register(person=balita, opening_day=day_a, user=world.users["kader_a"])
+    assert kader.get(reverse("visit_meja", args=[visit.pk, meja])).status_code == 404
+    assert kader.post(reverse("visit_meja", args=[visit.pk, meja]), {"berat_kg": "9"}).status_code == 404
+
+
 def test_impossible_value_keeps_what_was_typed(kader, world, balita, day_a):
     visit = services.visit_register(person=balita, opening_day=day_a, user=world.users["kader_a"])
     response = kader.post(

@@ -3,7 +3,7 @@ visits/views/home_visits.py). Thin:
 reads in selectors, writes in services, access in registry.scoping and registry.access."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -123,7 +123,7 @@ def visit_meja(request, pk: int, meja: int):
     if meja == 3:
         return _meja3(request, visit)
     if meja not in FORMS_BY_MEJA:
-        raise PermissionDenied("Meja tidak dikenal.")
+        raise Http404("Meja tidak dikenal.")  # an address that names no page
     groups = set(visit.person.groups_on(visit.tanggal))
     record = getattr(visit, {2: "measurement", 4: "counselling", 5: "care"}[meja], None)
     subject = Subject(visit.person.tanggal_lahir, visit.tanggal, visit.person.jenis_kelamin)
