@@ -7,7 +7,7 @@ selectors.posyandu_month, so tutup bulan freezes them and the recaps read them f
 
 from __future__ import annotations
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 
 from visits import immunisation_rules
 from visits.models import Dose
@@ -40,22 +40,29 @@ def imunisasi_month(*, posyandu_ids, month: Month) -> dict[int, ImunisasiMonth]:
 
 
 def _completed(ids: list[int], month: Month, result: dict[int, ImunisasiMonth]) -> None:
-    """IDL and baduta lengkap reached this month: the series' last dose given in the month."""
-    for name, antigens, before in (
-        ("idl", immunisation_rules.IDL, immunisation_rules.IDL_BEFORE_MONTHS),
-        ("baduta_lengkap", immunisation_rules.BADUTA, immunisation_rules.BADUTA_BEFORE_MONTHS),
-    ):
-        # only children given one of the series this month can have completed it this month
-        given = Dose.objects.filter(antigen__in=antigens, tanggal__range=(month.first, month.last))
-        series = Dose.objects.filter(antigen__in=antigens, person__in=given.values("person"))
-        doses = counts_where_living(
-            series, person="person__", posyandu_ids=ids, month=month,
-            fields=("person", "person__tanggal_lahir"), counts={"n": Count("pk"), "last": Max("tanggal")},
-        )  # fmt: skip
-        for (pid, _, birth), row in doses.items():
-            last = row["last"]
-            in_time = last < immunisation_rules.age_reached(birth, before)
-            if row["n"] == len(antigens) and month.first <= last <= month.last and in_time:
+    """IDL and baduta lengkap reached this month: the series' last dose given in the month. One
+    pass over the doses of the children given a dose of either series this month (only they
+    can have completed one this month), counted per series."""
+    series_of = {
+        "idl": (immunisation_rules.IDL, immunisation_rules.IDL_BEFORE_MONTHS),
+        "baduta_lengkap": (immunisation_rules.BADUTA, immunisation_rules.BADUTA_BEFORE_MONTHS),
+    }
+    antigens = [a for series, _ in series_of.values() for a in series]
+    given = Dose.objects.filter(antigen__in=antigens, tanggal__range=(month.first, month.last))
+    counts = {}
+    for name, (series, _) in series_of.items():
+        counts[f"{name}_n"] = Count("pk", filter=Q(antigen__in=series))
+        counts[f"{name}_last"] = Max("tanggal", filter=Q(antigen__in=series))
+    doses = counts_where_living(
+        Dose.objects.filter(antigen__in=antigens, person__in=given.values("person")), person="person__",
+        posyandu_ids=ids, month=month, fields=("person", "person__tanggal_lahir"), counts=counts,
+    )  # fmt: skip
+    for (pid, _, birth), row in doses.items():
+        for name, (series, before) in series_of.items():
+            last = row[f"{name}_last"]
+            if last is None or row[f"{name}_n"] != len(series) or not month.first <= last <= month.last:
+                continue
+            if last < immunisation_rules.age_reached(birth, before):
                 setattr(result[pid], name, getattr(result[pid], name) + 1)
 
 

@@ -7,7 +7,6 @@ up to desa, Puskesmas and Kab/Kota is addition of counts (reports.sections).
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from itertools import chain
 
 from django.core.cache import cache
@@ -351,11 +350,12 @@ def _skdn_gizi_bands(ids: list[int], month: Month, gizi_too: bool = True):
         ids, month, fields, counts={**SKDN_WEIGHED, **(GIZI if gizi_too else {})},
         band=band_case(month, "visit__person__"), jenis_kelamin=F("visit__person__jenis_kelamin"),
     )  # fmt: skip
-    cells: dict[tuple, dict[str, int]] = defaultdict(dict)  # (pid, sex, band) and (pid,): counts
-    for (pid, sex, band), figures in chain(balita.items(), weighed.items()):
+    cells: dict[tuple, dict[str, int]] = {}  # (pid, sex, band) and (pid,): counts
+    for key, figures in chain(balita.items(), weighed.items()):
+        cell, total = cells.setdefault(key, {}), cells.setdefault(key[:1], {})
         for name, value in figures.items():
-            for key in ((pid, sex, band), (pid,)):
-                cells[key][name] = cells[key].get(name, 0) + value
+            cell[name] = cell.get(name, 0) + value
+            total[name] = total.get(name, 0) + value
 
     def made(section, key: tuple):
         counted = cells.get(key, {})

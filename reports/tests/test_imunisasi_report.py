@@ -54,9 +54,9 @@ def children(world):
 
 
 def test_month_figures_equal_the_hand_count(world, children, django_assert_num_queries):
-    # doses per antigen, IDL, baduta lengkap: two each (households that stayed, that moved since);
-    # the vitamin A round: one
-    with django_assert_num_queries(7):
+    # doses per antigen, and IDL with baduta lengkap: two each (households that stayed, that moved
+    # since); the vitamin A round: one
+    with django_assert_num_queries(5):
         figures = imunisasi_month(posyandu_ids=[children.pk, world.b.posyandu.pk], month=AUG)
     a = figures[children.pk]
     given = {antigen: n for antigen, n in a.dosis.items() if n}

@@ -234,10 +234,10 @@ def test_closing_page_uses_a_fixed_number_of_queries(clock, august, login, djang
     client = login("staff_a")
     clock.move_to(CLOSED)
     close(client, august.pkm_a)
-    # the live figures once, whatever the number of months (10 of them pregnancy and
+    # the live figures once, whatever the number of months (8 of them pregnancy and
     # immunisation; SKDN, gizi and the age bands 4); the corrections: one query for the visits'
     # history, one for the life-cycle records'
-    with django_assert_num_queries(46):
+    with django_assert_num_queries(44):
         page(client, puskesmas=august.pkm_a.pk, bulan="2026-08")
 
 
@@ -245,9 +245,9 @@ def test_closed_month_pages_keep_a_fixed_number_of_queries(clock, august, login,
     client = login("staff_a")
     clock.move_to(CLOSED)
     close(client, august.pkm_a)
-    # the snapshot, the live figures (3 of them for the pregnancy episodes, 7 for immunisation,
+    # the snapshot, the live figures (3 of them for the pregnancy episodes, 5 for immunisation,
     # 4 for SKDN, gizi and the age bands)
-    with django_assert_num_queries(31):
+    with django_assert_num_queries(29):
         mawar_report(client, august)
     with django_assert_num_queries(56):  # test_pws has the same page on an open month
         client.get(reverse("pws_dashboard"), {"bulan": "2026-08", "indikator": "nd"})
