@@ -6,7 +6,7 @@
 #   bash bench/run.sh recaps    # Kab/Kota and Puskesmas recap builds vs a raw-SQL lower bound
 #   bash bench/run.sh figures   # the district's monthly SKDN, gizi and referral totals (TSV)
 #   bash bench/run.sh offline   # offline mode: download sizes, 100-visit sync, 50 phones syncing at once
-#   bash bench/run.sh all       # all of them on one generated district
+#   bash bench/run.sh all       # pages, recaps, load and offline on one generated district
 # Extra arguments after the name go to seed_district (e.g. --posyandu 120 --households 9000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +39,7 @@ case "$what" in
   recaps) "$VENV/bin/python" bench/recaps.py ;;
   figures) "$VENV/bin/python" bench/figures.py ;;
   offline) "$VENV/bin/python" bench/offline_sync.py ;;
-  all) "$VENV/bin/python" bench/pages.py; "$VENV/bin/python" bench/recaps.py; "$VENV/bin/python" bench/visit_load.py ;;
+  all) "$VENV/bin/python" bench/pages.py; "$VENV/bin/python" bench/recaps.py; "$VENV/bin/python" bench/visit_load.py
+       "$VENV/bin/python" bench/offline_sync.py ;;
   *) echo "unknown benchmark: $what" >&2; exit 2 ;;
 esac
