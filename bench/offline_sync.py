@@ -121,7 +121,7 @@ class Phone(Kader):
 
     def __init__(self, port: int, username: str, batch: list[dict], logins: threading.Semaphore,
                  ready: threading.Barrier):  # fmt: skip
-        super().__init__(port, username, [], 0, 0)
+        super().__init__(port, username, [], 0)
         self.batch, self.logins, self.ready = batch, logins, ready
         self.took: float | None = None
 
