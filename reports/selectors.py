@@ -97,17 +97,14 @@ def weighed_counts(posyandu_ids, month: Month, fields=(), counts=None, **annotat
 
 
 def skdn(*, posyandu_ids, month: Month) -> dict[int, Skdn]:
-    """SKDN of each Posyandu: S, K and D alike count the children living there at the month's end."""
-    ids = list(posyandu_ids)
-    result = {pid: Skdn() for pid in ids}
-    for (pid,), figures in chain(balita_counts(ids, month).items(), weighed_counts(ids, month).items()):
-        for name, value in figures.items():
-            setattr(result[pid], name, value)
-    return result
+    """SKDN of each Posyandu: S, K and D alike count the children living there at the month's end
+    (the sum of its age bands: _skdn_gizi_bands, the one definition)."""
+    return _skdn_gizi_bands(list(posyandu_ids), month, gizi_too=False)[0]
 
 
 def gizi(*, posyandu_ids, month: Month) -> dict[int, sections.Gizi]:
-    """Nutritional status of the children counted in D, where they live; implausible values left out."""
+    """Nutritional status of the children counted in D, where they live; implausible values left out
+    (the weighings' query alone: a page that shows only gizi needs no count of S)."""
     rows = weighed_counts(posyandu_ids, month, counts=GIZI)
     return {pid: sections.Gizi(**rows.get((pid,), {})) for pid in posyandu_ids}
 
@@ -295,7 +292,9 @@ def posyandu_month(*, posyandu_ids, month: Month) -> dict[int, sections.Posyandu
     return posyandu_month_and_bands(posyandu_ids=posyandu_ids, month=month)[0]
 
 
-def posyandu_month_and_bands(*, posyandu_ids, month: Month) -> tuple[dict[int, sections.PosyanduMonth], dict]:
+def posyandu_month_and_bands(
+    *, posyandu_ids, month: Month
+) -> tuple[dict[int, sections.PosyanduMonth], dict[int, Bands]]:
     """posyandu_month(), and each Posyandu's SKDN by sex and age band (skdn_by_sex_and_band):
     both come from the same two queries over the balita and their weighings (a recap needs both)."""
     ids = list(posyandu_ids)
