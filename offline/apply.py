@@ -153,12 +153,21 @@ class Known:
         self.days: dict[dt.date, OpeningDay] = {}
         self.visits: dict[tuple[int, dt.date], Visit] = {}
         self.visits_by_pk: dict[int, Visit] = {}
-        self.made_here: dict[int, bool] = {}  # visits made by this batch: no one else sees them yet
+        # visits made by this batch, unseen by anyone else yet: the tables saved for each
+        self.made_here: dict[int, frozenset[int]] = {}
         self._made: list[tuple[dict, object, object]] = []
 
     def made(self, where: dict, key, value):
         self._made.append((where, key, value))
         return value
+
+    def tables_saved(self, visit_pk: int) -> frozenset[int] | None:
+        """The tables saved for a visit this batch made, counting what the record being applied
+        made so far; None for a visit from before the batch."""
+        for where, key, value in reversed(self._made):
+            if where is self.made_here and key == visit_pk:
+                return value
+        return self.made_here.get(visit_pk)
 
     def keep(self) -> None:
         for where, key, value in self._made:
@@ -203,7 +212,7 @@ def _visit(user, posyandu: Posyandu, record: dict, person: Person, known: Known)
         known.made(known.visits, (person.pk, tanggal), visit)
         known.made(known.visits_by_pk, visit.pk, visit)
         if made:
-            known.made(known.made_here, visit.pk, True)
+            known.made(known.made_here, visit.pk, frozenset())
     visit.person = person
     return visit
 
@@ -230,15 +239,19 @@ def apply_meja(*, user, posyandu: Posyandu, record: dict, newcomers: dict, known
                                                  subject=subject, **extra)  # fmt: skip
     if not form.is_valid():
         _refuse_form(form)
+    tables_here = known.tables_saved(visit.pk)
+    fresh = tables_here is not None and meja not in tables_here
     try:
         saved = visit_services.record_save(visit=visit, meja=meja, data=form.cleaned_data, user=user,
                                            version=_int(record.get("versi")), refresh=False,
-                                           visit_made_here=visit.pk in known.made_here)  # fmt: skip
+                                           fresh=fresh)  # fmt: skip
     except visit_services.EditConflict as conflict:
         raise Refused("conflict", errors={"__all__": [str(conflict)]}, versi=conflict.version,
                       server=_stored(visit, meja)) from None  # fmt: skip
     except visit_services.QueueError as refused:
         raise Refused("refused", errors={"__all__": [str(refused)]}) from None
+    if tables_here is not None:
+        known.made(known.made_here, visit.pk, tables_here | {meja})
     return {"orang": person.pk, "kunjungan": visit.pk, "versi": saved.version}
 
 
@@ -250,9 +263,8 @@ def results_fill(*, user, saved: list[tuple[int, dict]], known: Known) -> None:
     weighed = [visits[answer["kunjungan"]] for meja, answer in saved if meja == 2]
     first = min(visits.values(), key=lambda v: v.tanggal)
     why = f"data kunjungan {first.tanggal:%d-%m-%Y} dari HP"
-    derived = visit_services.results_refresh(
-        person=first.person, visits=[*visits.values()], weighed=weighed, user=user, why=why
-    )
+    derived = visit_services.results_refresh(person=first.person, visits=[*visits.values()], weighed=weighed,
+                                             user=user, why=why, new_visits=known.made_here)  # fmt: skip
     for meja, answer in saved:
         visit, referrals = derived[answer["kunjungan"]]
         if meja == 2:

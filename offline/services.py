@@ -23,6 +23,7 @@ from functools import partial
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
+from common.writes import update_rows
 from registry import access
 from registry.models import Posyandu
 from registry.scoping import scope
@@ -91,7 +92,7 @@ def _results(user, synced: Synced, known: Known) -> None:
     tables = [(meja, row.result) for row, meja in synced if meja not in (None, 1)]
     if tables:
         results_fill(user=user, saved=tables, known=known)
-    SyncedRecord.objects.bulk_update([row for row, _ in synced], ["result"])
+    update_rows(SyncedRecord, [row for row, _ in synced], ["result"])
 
 
 def _apply_once(user, posyandu: Posyandu, record: dict, client_id: uuid.UUID, synced: Synced, *,

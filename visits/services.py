@@ -11,7 +11,7 @@ from django.db.models import DecimalField, Model, Q
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
-from common.writes import assign
+from common.writes import assign, update_rows
 from registry import access
 from registry.access import EDIT_WINDOW_DAYS
 from registry.models import Person, Posyandu
@@ -166,7 +166,7 @@ def _snapshot(record: Model | None) -> dict:
 
 def record_save(
     *, visit: Visit, meja: int, data: dict, user, version: int | None, refresh: bool = True,
-    visit_made_here: bool = False,
+    fresh: bool = False,
 ) -> Model:  # fmt: skip
     """Save one table's record of a visit (meja 2, 4 or 5), derive what follows, keep the audit.
 
@@ -174,20 +174,24 @@ def record_save(
     someone saved in between, EditConflict is raised and nothing is written. The offline sync
     saves several tables of one person in its own transaction, each in its own savepoint:
     `refresh=False` leaves the KMS codes and referrals to it (results_refresh() once, before
-    its transaction ends); `visit_made_here` when it made the visit in its transaction, unseen
-    by anyone else until it commits (nothing to lock it against).
+    its transaction ends); `fresh` when it made the visit in that transaction and saved no
+    record of this table for it yet: no one else sees the visit until it commits, so there is
+    no row to lock, no record to read and no insert to race (no savepoint either: a refusal
+    rolls back the caller's savepoint).
     """
-    with transaction.atomic():
-        if visit_made_here:
+    with transaction.atomic(savepoint=not fresh):
+        if fresh:
             access.require(access.can_edit_visit(user, visit, in_area=True), access.VISIT_LOCKED)
         else:
             _lock_visit(visit, user)
-        return _record_save(visit=visit, meja=meja, data=data, user=user, version=version, refresh=refresh)
+        return _record_save(visit=visit, meja=meja, data=data, user=user, version=version, refresh=refresh,
+                            fresh=fresh)  # fmt: skip
 
 
-def _record_save(*, visit: Visit, meja: int, data: dict, user, version: int | None, refresh: bool) -> Model:
+def _record_save(*, visit: Visit, meja: int, data: dict, user, version: int | None, refresh: bool,
+                 fresh: bool) -> Model:  # fmt: skip
     model = RECORDS[meja]
-    record = model.objects.select_for_update().filter(visit=visit).first()
+    record = None if fresh else model.objects.select_for_update().filter(visit=visit).first()
     if record is not None and record.version != version:
         raise EditConflict(record.updated_by, record.version)
     before = _snapshot(record)
@@ -204,7 +208,10 @@ def _record_save(*, visit: Visit, meja: int, data: dict, user, version: int | No
     # The visit and the user are the service's own (locked and logged in): no lookup for them.
     record.full_clean(exclude=["visit", "updated_by"], validate_unique=False)
     _as_stored(record)
-    _save_first_or_conflict(record, model)
+    if fresh:
+        record.save()
+    else:
+        _save_first_or_conflict(record, model)
     if meja == 5:
         visit_doses_sync(visit=visit, antigens=record.imunisasi, user=user)
     AuditEntry.objects.create(visit=visit, meja=meja, user=user, before=before, after=_snapshot(record))
@@ -219,18 +226,20 @@ def _record_save(*, visit: Visit, meja: int, data: dict, user, version: int | No
 
 
 def results_refresh(
-    *, person: Person, visits: list[Visit], weighed: list[Visit], user, why: str
-) -> dict[int, tuple[Visit, list[str]]]:
+    *, person: Person, visits: list[Visit], weighed: list[Visit], user, why: str,
+    new_visits: Collection[int] = (),
+) -> dict[int, tuple[Visit, list[str]]]:  # fmt: skip
     """What saving tables of `visits` of one person derives: after a weighing (`weighed`), the KMS
     codes and referrals of every visit of the person since that month's first day (a weight can
     change the code of another weighing of the month, the later valid one counts, and of later
     months); the referrals of the other `visits`. Returns, by visit id, each visit derived (with
-    its records as stored now) and the reasons of its referrals not cancelled."""
+    its records as stored now) and the reasons of its referrals not cancelled. `new_visits`: ids
+    of visits the caller made in its transaction, which have no referral to read yet."""
     which = Q(pk__in=[v.pk for v in visits])
     if weighed:
         which |= Q(person=person, tanggal__gte=min(v.tanggal for v in weighed).replace(day=1))
     kms = refresh_kms(person, edited={v.pk for v in weighed}, user=user)
-    return _visits_derive(person, Visit.objects.filter(which), kms, user=user, why=why)
+    return _visits_derive(person, Visit.objects.filter(which), kms, user=user, why=why, new_visits=new_visits)
 
 
 def _as_stored(record: Model) -> None:
@@ -282,7 +291,7 @@ def refresh_kms(person: Person, *, edited: Collection[int] = (), user=None) -> d
     changed, counted = kms_results(person)
     if edited:
         _audit_kms([m for m in changed if m.visit_id not in edited], user=user)
-    Measurement.objects.bulk_update(changed, KMS_FIELDS)
+    update_rows(Measurement, changed, KMS_FIELDS)
     return counted
 
 
@@ -305,15 +314,21 @@ def person_referrals_refresh(person: Person, since: dt.date, *, user, why: str) 
 
 
 def _visits_derive(
-    person: Person, visits, kms: dict[int, MonthResult], *, user, why: str
+    person: Person, visits, kms: dict[int, MonthResult], *, user, why: str, new_visits: Collection[int] = ()
 ) -> dict[int, tuple[Visit, list[str]]]:
     """The referrals of `visits` (a queryset of `person`'s visits) derived again, in 2 queries
-    whatever their number, and more only for the referrals that change."""
-    loaded = visits.select_related("measurement", "care").prefetch_related("referrals")
+    whatever their number (1 when all are `new_visits`), and more only for the referrals that
+    change."""
+    loaded = list(visits.select_related("measurement", "care").order_by())  # any order: by id below
+    referrals: dict[int, list[Referral]] = {}
+    if earlier := [v.pk for v in loaded if v.pk not in new_visits]:
+        for referral in Referral.objects.filter(visit_id__in=earlier).order_by("pk"):
+            referrals.setdefault(referral.visit_id, []).append(referral)
     derived = {}
     for v in loaded:
         v.person = person  # the caller's, as it is now (a correction of it may not be saved yet)
-        derived[v.pk] = (v, _referrals_derive(v, kms.get(v.pk), user=user, why=why))
+        existing = referrals.get(v.pk, [])
+        derived[v.pk] = (v, _referrals_derive(v, kms.get(v.pk), existing, user=user, why=why))
     return derived
 
 
@@ -359,15 +374,18 @@ def _audit_results(before: dict[int, dict], *, user, now: dict[int, Measurement]
     AuditEntry.objects.bulk_create(entries)
 
 
-def _referrals_derive(visit: Visit, kms: MonthResult | None, *, user, why: str) -> list[str]:
-    """Derive the referrals of a visit loaded with its person, measurement, care and referrals
-    (`kms`: the result of its weighing that counted, from refresh_kms): add new reasons; a reason
+def _referrals_derive(
+    visit: Visit, kms: MonthResult | None, referrals: list[Referral], *, user, why: str
+) -> list[str]:
+    """Derive the referrals of a visit loaded with its person, measurement and care (`kms`: the
+    result of its weighing that counted, from refresh_kms; `referrals`: the visit's, oldest
+    first): add new reasons; a reason
     that no longer holds cancels its open referral (by `user`, because `why`), never deletes it;
     a reason that holds again reopens it. Returns the reasons of its referrals not cancelled, in
     the order they were made."""
     groups = set(visit.person.groups_on(visit.tanggal))
     reasons = dict(referral_reasons(visit_facts(visit, groups, kms)))
-    existing = {r.kode: r for r in visit.referrals.all()}
+    existing = {r.kode: r for r in referrals}
     for kode, referral in existing.items():
         if kode in reasons:
             _referral_holds(referral, reasons[kode])

@@ -76,6 +76,21 @@ def test_a_table_saved_on_the_server_since_is_a_conflict_the_kader_resolves(send
     assert (float(stored.berat_kg), stored.version) == (8.6, 2)
 
 
+@pytest.mark.parametrize("queued", [True, False], ids=["after-meja-1", "weighing-alone"])
+def test_a_table_sent_twice_for_a_visit_the_batch_made_is_a_conflict_not_a_second_record(send, baby, today,
+                                                                                         queued):  # fmt: skip
+    """The visit the batch made is saved without a lock or a look for its weighing; the second
+    weighing of the same visit in the same batch still finds the first."""
+    queue = [{"id": rid(), "jenis": "meja", "orang": baby.pk, "tanggal": today.isoformat(), "meja": 1}]
+    batch = [*(queue if queued else []), weigh(baby, today, kg="8,1"), weigh(baby, today, kg="8,6")]
+    answers = send(batch)[1]["results"]
+    assert [a["status"] for a in answers] == ["saved"] * (1 + queued) + ["conflict"]
+    assert answers[-1]["server"]["berat_kg"] == "8.10" and answers[-1]["versi"] == 1
+    stored = Measurement.objects.get(visit__person=baby)
+    assert (float(stored.berat_kg), stored.version) == (8.1, 1)
+    assert SyncedRecord.objects.count() == 1 + queued  # the conflict is not stored: it may come again
+
+
 def newcomer(household, nik=None, nama="Bayi Sari", lahir="2026-11-01", jk="P"):
     return {"id": rid(), "jenis": "orang", "kk": household,
             "data": {"nama": nama, "nik": nik or "", "jenis_kelamin": jk, "tanggal_lahir": lahir,

@@ -72,33 +72,34 @@ def outside_normal(m: Measurement, sex: str) -> list[str]:
     return notes
 
 
-# What kms_results reads of a weighing: a person's whole history is read at every save.
-KMS_READ = ["visit__tanggal", "berat_kg", "implausible", "z_bbu", "kms", "two_t", "bgm"]
+# What kms_results reads of a weighing: a person's whole history is read at every save, as rows
+# (a model instance is built only for a weighing whose code changed).
+KMS_READ = ["pk", "visit_id", "visit__tanggal", "berat_kg", "implausible", "z_bbu", "kms", "two_t", "bgm"]
 
 
 def kms_results(person: Person) -> tuple[list[Measurement], dict[int, MonthResult]]:
     """N/T/O/B of every weighing of a child under 5, computed again (a correction can change the
-    next month's code too): the measurements whose kms, two_t or bgm changed (set, not saved;
-    services.refresh_kms stores them), and the result by visit id of the weighing that counted."""
-    measurements = list(
+    next month's code too): the measurements whose kms, two_t or bgm changed (id, visit and the
+    new codes, not saved; services.refresh_kms stores them), and the result by visit id of the
+    weighing that counted."""
+    rows = list(
         Measurement.objects.filter(visit__person=person, berat_kg__isnull=False)
-        .select_related("visit")
-        .only(*KMS_READ)
         .order_by("visit__tanggal", "visit_id")
+        .values_list(*KMS_READ, named=True)
     )
     # The later *valid* weighing of a month counts: one whose BB/U is flagged implausible does not.
-    valid = [m for m in measurements if "bbu" not in m.implausible.split(";")]
-    under_five = [m for m in valid if balita_month(person.tanggal_lahir, m.visit.tanggal)]
-    weighings = [Weighing(m.visit.tanggal, float(m.berat_kg), m.pk) for m in under_five]
+    valid = [m for m in rows if "bbu" not in m.implausible.split(";")]
+    under_five = [m for m in valid if balita_month(person.tanggal_lahir, m.visit__tanggal)]
+    weighings = [Weighing(m.visit__tanggal, float(m.berat_kg), m.pk) for m in under_five]
     counted = {r.weighing.ref: r for r in kms_history(person.tanggal_lahir, weighings)}
     changed = []
-    for m in measurements:
+    for m in rows:
         result = counted.get(m.pk)
         kms = assess_month(result, m.z_bbu, KMS_RULES) if result else None
         values = (result.code.value if result else "", bool(result and result.two_t), bool(kms and kms.bgm))
         if values != (m.kms, m.two_t, m.bgm):
-            m.kms, m.two_t, m.bgm = values
-            changed.append(m)
+            kms_code, two_t, bgm = values
+            changed.append(Measurement(pk=m.pk, visit_id=m.visit_id, kms=kms_code, two_t=two_t, bgm=bgm))
     return changed, {m.visit_id: counted[m.pk] for m in under_five if m.pk in counted}
 
 
