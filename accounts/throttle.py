@@ -9,6 +9,7 @@ page; they also fade on their own `WINDOW_SECONDS` after the last failure.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import time
 from dataclasses import dataclass
@@ -30,7 +31,10 @@ class Attempt:
     address: str
 
     def cache_keys(self) -> list[str]:
-        return [f"login-fail:user:{self.username.strip().lower()}", f"login-fail:ip:{self.address}"]
+        """The typed username is hashed: any text a stranger types makes a valid cache key (no
+        spaces or control characters, bounded length), and the cache holds no usernames."""
+        typed = hashlib.sha256(self.username.strip().lower().encode()).hexdigest()
+        return [f"login-fail:user:{typed}", f"login-fail:ip:{self.address}"]
 
     def limits(self) -> list[tuple[str, int]]:
         """Each cache key with the failures it is allowed before a lock."""

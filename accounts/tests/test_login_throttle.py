@@ -107,3 +107,12 @@ def test_admin_login_is_throttled_too(client, world):
     )
     assert "Terlalu banyak percobaan masuk yang gagal" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("typed", ["kader a", "x" * 300, "kader\n\tä", ""])
+def test_any_typed_username_makes_a_valid_cache_key_without_the_username(typed):
+    """memcached refuses keys with spaces or control characters, or over 250 characters."""
+    key = throttle.Attempt(typed, "10.0.0.1").cache_keys()[0]
+    assert len(key) < 250 and key.isascii() and key.isprintable() and " " not in key
+    assert typed.strip().lower() not in key or typed == ""
+    assert key == throttle.Attempt(f"  {typed.upper()} ", "10.0.0.2").cache_keys()[0]
