@@ -198,6 +198,7 @@ def _record_save(*, visit: Visit, meja: int, data: dict, user, version: int | No
     if record is None:
         record = model(visit=visit, updated_by=user)
     else:
+        record.visit = visit  # the locked visit, with its person: not read again
         record.version += 1
         record.updated_by = user
     assign(record, _floats_as_typed(data), record_fields(visit=visit, meja=meja))
