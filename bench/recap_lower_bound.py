@@ -89,7 +89,7 @@ skdn AS (  -- sheets SKDN and Status gizi: a Posyandu's SKDN is the sum of its b
   SELECT posyandu_id, {", ".join(f"sum({c}) AS {c}" for c in SKDN + GIZI)} FROM cells GROUP BY 1),
 bands AS (  -- sheet SKDN umur x JK: the area's bands
   SELECT jsonb_object_agg(sex || band, jsonb_build_array({", ".join(SKDN)})) AS bands FROM (
-    SELECT sex, band, {", ".join(f"sum({c}) AS {c}" for c in SKDN)} FROM cells GROUP BY 1, 2) x),
+    SELECT sex, band, {", ".join(f"coalesce(sum({c}), 0) AS {c}" for c in SKDN)} FROM cells GROUP BY 1, 2) x),
 layanan AS (  -- sheet Layanan: care given at visits of the month, where the visit was
   SELECT v.posyandu_id, count(*) FILTER (WHERE c.vitamin_a <> '') AS vitamin_a,
     count(*) FILTER (WHERE c.imunisasi <> '[]'::jsonb) AS imunisasi,

@@ -3,7 +3,7 @@ one Puskesmas recap, and the ratio to a lower bound that computes the same figur
 statement and writes the same cells with openpyxl's write-only mode.
 
     bash bench/run.sh recaps
-    python bench/recaps.py check   # the lower bound's figures against the recap's, column by column
+    python bench/recaps.py check [YYYY-MM [KODE]]   # the lower bound's figures against the recap's
 
 Each build runs in its own process, so its peak RSS is its own.
 """
@@ -25,6 +25,7 @@ def lower_bound_figures(kab_kota, month):
 
     from reports.imunisasi import ANTIGENS
     from reports.sections import PosyanduMonth
+    from reports.selectors import BAND_KEYS
     from reports.skdn import Skdn
 
     with connection.cursor() as cursor:
@@ -42,7 +43,8 @@ def lower_bound_figures(kab_kota, month):
                 setattr(getattr(figures, section), field, value)
         result.append((row[0], figures))
     stored = json.loads(rows[-1][-1] or "{}")  # Django's connection leaves jsonb as text
-    bands = {(key[0], int(key[1:])): Skdn(*counts) for key, counts in stored.items()}
+    bands = {key: Skdn() for key in BAND_KEYS}  # a band without any balita reads 0, as in the recap
+    bands |= {(key[0], int(key[1:])): Skdn(*counts) for key, counts in stored.items()}
     return result, bands
 
 
@@ -78,7 +80,7 @@ def lower_bound(kab_kota, month) -> None:
 
     from reports.excel import SHEETS
     from reports.imunisasi_excel import BAND_SHEET, SKDN_FIELDS
-    from reports.skdn import AGE_BANDS, Skdn
+    from reports.skdn import AGE_BANDS
 
     rows, bands = lower_bound_figures(kab_kota, month)
     book = Workbook(write_only=True)
@@ -97,12 +99,12 @@ def lower_bound(kab_kota, month) -> None:
     sheet.append(["Umur (bulan)", "Jenis kelamin"] + [h for h, _ in SKDN_FIELDS])
     for band, (low, high) in enumerate(AGE_BANDS):
         for sex in "LP":
-            cell = bands.get((sex, band), Skdn())
+            cell = bands[(sex, band)]
             sheet.append([f"{low}–{high}", sex] + [getattr(cell, attr) for _, attr in SKDN_FIELDS])
     book.save(ROOT / "media" / "lower-bound.xlsx")
 
 
-def check(month_key: str = "") -> None:
+def check(month_key: str = "", kode: str = "1899") -> None:
     """Print every recap column (per Puskesmas and total) whose lower-bound figure differs; exit 1
     if any does. The recap's rows come from reports.recaps.kabkota_rows, as services.build reads them."""
     setup()
@@ -113,7 +115,7 @@ def check(month_key: str = "") -> None:
     from reports.period import Month
     from visits.models import Visit
 
-    kab = KabKota.objects.get(kode="1899")
+    kab = KabKota.objects.get(kode=kode)
     month = Month.parse(month_key, Month.of(Visit.objects.latest("tanggal").tanggal).previous)
     recap_rows, recap_bands = recaps.kabkota_rows(kab, month)
     lower_rows, lower_bands = lower_bound_figures(kab, month)
@@ -182,7 +184,7 @@ def main() -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "check":
-        check(*sys.argv[2:3])
+        check(*sys.argv[2:4])
     elif len(sys.argv) > 1:
         build(sys.argv[1])
     else:
