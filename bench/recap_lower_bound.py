@@ -106,7 +106,8 @@ rujukan AS (  -- sheet Rujukan: referrals made at visits of the month
     count(*) FILTER (WHERE r.dibatalkan_at IS NOT NULL) AS dibatalkan
   FROM visits_referral r JOIN visits_visit v ON v.id = r.visit_id JOIN pos ON pos.id = v.posyandu_id
   WHERE v.tanggal BETWEEN %(first)s AND %(last)s GROUP BY 1),
-va AS (  -- each visit of the month (not deleted) with the person's age and pregnancy on its day
+va AS MATERIALIZED (  -- each visit of the month (not deleted) with the person's age and pregnancy
+                      -- on its day, computed once a visit (inlined, every FILTER below recomputed them)
   SELECT v.posyandu_id, p.jenis_kelamin, m.sistol, m.diastol, m.gula_darah, m.berat_kg, m.tinggi_cm,
     m.lila_cm, m.hb, c.id AS care_id, c.gejala_tbc, c.ttd_tablet, c.kunjungan_anc, c.vitamin_a_nifas,
     {_months("v.tanggal", "p.tanggal_lahir")} AS months,
