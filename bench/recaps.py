@@ -1,71 +1,51 @@
 """Recap builds on the generated district: wall time and peak memory of the Kab/Kota recap and of
-one Puskesmas recap, and the ratio to a lower bound that runs the aggregation as one raw SQL
-query and writes the same number of cells with openpyxl's write-only mode.
+one Puskesmas recap, and the ratio to a lower bound that computes the same figures as one raw SQL
+statement and writes the same cells with openpyxl's write-only mode.
 
     bash bench/run.sh recaps
+    python bench/recaps.py check [YYYY-MM [KODE]]   # the lower bound's figures against the recap's
 
 Each build runs in its own process, so its peak RSS is its own.
 """
 
+import json
 import resource
 import subprocess
 import sys
 import time
 
 from benchlib import ROOT, cpu_reference, setup
+from recap_lower_bound import lower_bound_params, lower_bound_sql
 
-LOWER_BOUND_SQL = """
-WITH s AS (
-  SELECT h.posyandu_id, count(*) AS s, count(*) FILTER (WHERE p.buku_kia) AS k
-  FROM registry_person p JOIN registry_household h ON h.id = p.household_id
-  WHERE p.tanggal_lahir <= %(last)s AND p.tanggal_lahir > %(cut)s GROUP BY 1),
-m AS (
-  SELECT v.posyandu_id, count(*) AS d, count(*) FILTER (WHERE m.kms = 'N') AS n,
-    count(*) FILTER (WHERE m.kms = 'T') AS t, count(*) FILTER (WHERE m.kms = 'O') AS o,
-    count(*) FILTER (WHERE m.kms = 'B') AS b, count(*) FILTER (WHERE m.two_t) AS two_t,
-    count(*) FILTER (WHERE m.bgm) AS bgm,
-    count(*) FILTER (WHERE m.z_pbu IS NOT NULL AND m.implausible !~ '(^|;)pbu(;|$)') AS diukur_pbu,
-    count(*) FILTER (WHERE m.z_pbu < -2 AND m.implausible !~ '(^|;)pbu(;|$)') AS stunting,
-    count(*) FILTER (WHERE m.z_bbpb IS NOT NULL AND m.implausible !~ '(^|;)bbpb(;|$)') AS diukur_bbpb,
-    count(*) FILTER (WHERE m.z_bbpb < -2 AND m.implausible !~ '(^|;)bbpb(;|$)') AS wasting,
-    count(*) FILTER (WHERE m.z_bbu < -2 AND m.implausible !~ '(^|;)bbu(;|$)') AS underweight
-  FROM visits_measurement m JOIN visits_visit v ON v.id = m.visit_id
-  WHERE v.tanggal BETWEEN %(first)s AND %(last)s AND m.kms <> '' GROUP BY 1),
-va AS (
-  SELECT v.posyandu_id, ms.sistol, ms.diastol, ms.gula_darah, ms.lila_cm, c.kunjungan_anc, c.ttd_tablet,
-    (date_part('year', age(v.tanggal, p.tanggal_lahir)) * 12 + date_part('month', age(v.tanggal, p.tanggal_lahir))) AS months,
-    (p.jenis_kelamin = 'P' AND p.hpht <= v.tanggal AND p.hpht >= v.tanggal - 308
-      AND (p.tanggal_persalinan IS NULL OR p.tanggal_persalinan < p.hpht)) AS hamil,
-    (p.jenis_kelamin = 'P' AND p.tanggal_persalinan <= v.tanggal AND p.tanggal_persalinan >= v.tanggal - 731) AS nifas
-  FROM visits_visit v JOIN registry_person p ON p.id = v.person_id
-  LEFT JOIN visits_measurement ms ON ms.visit_id = v.id LEFT JOIN visits_care c ON c.visit_id = v.id
-  WHERE v.tanggal BETWEEN %(first)s AND %(last)s),
-v AS (
-  SELECT posyandu_id, count(*) AS visits,
-    count(*) FILTER (WHERE months < 60) AS balita, count(*) FILTER (WHERE months >= 60 AND months < 72) AS pra,
-    count(*) FILTER (WHERE months >= 72 AND months < 216) AS remaja,
-    count(*) FILTER (WHERE months >= 216 AND months < 720) AS dewasa, count(*) FILTER (WHERE months >= 720) AS lansia,
-    count(*) FILTER (WHERE hamil) AS hamil, count(*) FILTER (WHERE nifas) AS nifas,
-    count(*) FILTER (WHERE months >= 216 AND sistol IS NOT NULL) AS td,
-    count(*) FILTER (WHERE months >= 216 AND (sistol >= 140 OR diastol >= 90)) AS hipertensi,
-    count(*) FILTER (WHERE months >= 216 AND gula_darah >= 200) AS gula,
-    count(*) FILTER (WHERE hamil AND lila_cm < 23.5) AS kek, count(*) FILTER (WHERE hamil AND kunjungan_anc >= 1) AS k1,
-    count(*) FILTER (WHERE hamil AND kunjungan_anc >= 6) AS k6, count(*) FILTER (WHERE hamil AND ttd_tablet > 0) AS ttd
-  FROM va GROUP BY 1),
-r AS (
-  SELECT v.posyandu_id, count(*) AS alasan, count(DISTINCT v.person_id) AS dirujuk,
-    count(*) FILTER (WHERE r.ditindaklanjuti_at IS NOT NULL) AS ditindaklanjuti
-  FROM visits_referral r JOIN visits_visit v ON v.id = r.visit_id
-  WHERE v.tanggal BETWEEN %(first)s AND %(last)s GROUP BY 1)
-SELECT d.puskesmas_id, s.s, s.k, m.d, m.n, m.t, m.o, m.b, m.two_t, m.bgm, m.diukur_pbu, m.stunting,
-       m.diukur_bbpb, m.wasting, m.underweight, v.visits, v.balita, v.pra, v.remaja, v.dewasa, v.lansia,
-       v.hamil, v.nifas, v.td, v.hipertensi, v.gula, v.kek, v.k1, v.k6, v.ttd, r.alasan, r.dirujuk, r.ditindaklanjuti
-FROM registry_posyandu p JOIN registry_desa d ON d.id = p.desa_id
-JOIN registry_kecamatan kc ON kc.id = d.kecamatan_id
-LEFT JOIN s ON s.posyandu_id = p.id LEFT JOIN m ON m.posyandu_id = p.id
-LEFT JOIN v ON v.posyandu_id = p.id LEFT JOIN r ON r.posyandu_id = p.id
-WHERE kc.kab_kota_id = %(kab)s
-"""
+
+def lower_bound_figures(kab_kota, month):
+    """The one statement's rows: [(Puskesmas name or None for the total, PosyanduMonth)] and the
+    area's SKDN by sex and age band."""
+    from django.db import connection
+
+    from reports.imunisasi import ANTIGENS
+    from reports.sections import PosyanduMonth
+    from reports.selectors import BAND_KEYS
+    from reports.skdn import Skdn
+
+    with connection.cursor() as cursor:
+        cursor.execute(lower_bound_sql(ANTIGENS), lower_bound_params(kab_kota, month))
+        names = [c.name for c in cursor.description]
+        rows = cursor.fetchall()
+    result = []
+    for row in rows:
+        figures = PosyanduMonth.empty()
+        for name, value in zip(names[1:-1], row[1:-1], strict=True):
+            section, field, *antigen = name.split("__")
+            if antigen:
+                figures.imunisasi.dosis[antigen[0]] = value
+            else:
+                setattr(getattr(figures, section), field, value)
+        result.append((row[0], figures))
+    stored = json.loads(rows[-1][-1] or "{}")  # Django's connection leaves jsonb as text
+    bands = {key: Skdn() for key in BAND_KEYS}  # a band without any balita reads 0, as in the recap
+    bands |= {(key[0], int(key[1:])): Skdn(*counts) for key, counts in stored.items()}
+    return result, bands
 
 
 def build(kind: str) -> None:
@@ -95,31 +75,76 @@ def build(kind: str) -> None:
 
 
 def lower_bound(kab_kota, month) -> None:
-    from django.db import connection
+    """The same figures from one SQL statement, written to the same cells (write-only mode)."""
     from openpyxl import Workbook
 
-    from registry.lifecycle import months_before
     from reports.excel import SHEETS
+    from reports.imunisasi_excel import BAND_SHEET, SKDN_FIELDS
+    from reports.skdn import AGE_BANDS
 
-    with connection.cursor() as cursor:
-        cursor.execute(LOWER_BOUND_SQL, {"first": month.first, "last": month.last,
-                                         "cut": months_before(month.first, 60), "kab": kab_kota.pk})  # fmt: skip
-        rows = cursor.fetchall()
-    by_puskesmas = {}
-    for row in rows:
-        sums = by_puskesmas.setdefault(row[0], [0] * (len(row) - 1))
-        for i, value in enumerate(row[1:]):
-            sums[i] += value or 0
+    rows, bands = lower_bound_figures(kab_kota, month)
     book = Workbook(write_only=True)
     for name, columns in SHEETS.items():
         sheet = book.create_sheet(name)
-        sheet.append([f"Rekap {kab_kota}: {name}"])
+        sheet.append([f"Rekap Kab/Kota {kab_kota}: {name}"])
         sheet.append([f"Bulan {month}"])
         sheet.append([])
         sheet.append(["Puskesmas"] + [c.header for c in columns])
-        for pid, sums in sorted(by_puskesmas.items()):
-            sheet.append([pid] + [sums[i % len(sums)] for i in range(len(columns))])
+        for label, figures in rows:
+            sheet.append([label or "Total"] + [c.value(figures) for c in columns])
+    sheet = book.create_sheet(BAND_SHEET)
+    sheet.append([f"Rekap Kab/Kota {kab_kota}: {BAND_SHEET}"])
+    sheet.append([f"Bulan {month}"])
+    sheet.append([])
+    sheet.append(["Umur (bulan)", "Jenis kelamin"] + [h for h, _ in SKDN_FIELDS])
+    for band, (low, high) in enumerate(AGE_BANDS):
+        for sex in "LP":
+            cell = bands[(sex, band)]
+            sheet.append([f"{low}–{high}", sex] + [getattr(cell, attr) for _, attr in SKDN_FIELDS])
     book.save(ROOT / "media" / "lower-bound.xlsx")
+
+
+def check(month_key: str = "", kode: str = "1899") -> None:
+    """Print every recap column (per Puskesmas and total) whose lower-bound figure differs; exit 1
+    if any does. The recap's rows come from reports.recaps.kabkota_rows, as services.build reads them."""
+    setup()
+    from registry.models import KabKota
+    from reports import recaps
+    from reports.excel import SHEETS
+    from reports.imunisasi_excel import SKDN_FIELDS
+    from reports.period import Month
+    from visits.models import Visit
+
+    kab = KabKota.objects.get(kode=kode)
+    month = Month.parse(month_key, Month.of(Visit.objects.latest("tanggal").tanggal).previous)
+    recap_rows, recap_bands = recaps.kabkota_rows(kab, month)
+    lower_rows, lower_bands = lower_bound_figures(kab, month)
+    labels = [(r.labels[0], label or "Total") for r, (label, _) in zip(recap_rows, lower_rows, strict=False)]
+    differing = [] if len(recap_rows) == len(lower_rows) and all(a == b for a, b in labels) else [labels]
+    for sheet, columns in SHEETS.items():
+        for column in columns:
+            pairs = [
+                (r.labels[0], column.value(r.figures), column.value(f))
+                for r, (_, f) in zip(recap_rows, lower_rows, strict=False)
+            ]
+            wrong = [pair for pair in pairs if pair[1] != pair[2]]
+            if wrong:
+                differing.append(f"{sheet} / {column.header}: {len(wrong)} rows differ, e.g. {wrong[:3]}")
+    for key, cell in sorted(recap_bands.items()):
+        for header, attr in SKDN_FIELDS:
+            if getattr(cell, attr) != getattr(lower_bands[key], attr):
+                differing.append(f"SKDN umur x JK {key} {header}: recap {getattr(cell, attr)}, "
+                                 f"lower bound {getattr(lower_bands[key], attr)}")  # fmt: skip
+    totals = recap_rows[-1].figures
+    print(
+        f"{kab} {month}: {len(recap_rows)} rows; total S {totals.skdn.s}, D {totals.skdn.d}, "
+        f"visits {totals.kelompok.total}, doses {sum(totals.imunisasi.dosis.values())}, "
+        f"vitamin A sasaran {totals.imunisasi.vita_biru_sasaran + totals.imunisasi.vita_merah_sasaran}"
+    )
+    columns = sum(len(c) for c in SHEETS.values())
+    print("\n".join(map(str, differing)) or f"equal: all {columns} columns of {len(SHEETS)} sheets in every row, "
+          f"and the {len(recap_bands) * len(SKDN_FIELDS)} cells of SKDN umur x JK")  # fmt: skip
+    sys.exit(1 if differing else 0)
 
 
 def run(kind: str) -> tuple[float, int]:
@@ -157,7 +182,9 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1:
+    if len(sys.argv) > 1 and sys.argv[1] == "check":
+        check(*sys.argv[2:4])
+    elif len(sys.argv) > 1:
         build(sys.argv[1])
     else:
         main()
