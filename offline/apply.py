@@ -9,6 +9,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Model
 from django.http import QueryDict
 from django.utils import timezone
 
@@ -153,17 +154,17 @@ class Known:
         self.days: dict[dt.date, OpeningDay] = {}
         self.visits: dict[tuple[int, dt.date], Visit] = {}
         self.visits_by_pk: dict[int, Visit] = {}
-        # visits made by this batch, unseen by anyone else yet: the tables saved for each
-        self.made_here: dict[int, frozenset[int]] = {}
+        # visits made by this batch, unseen by anyone else yet: the records saved for each, by meja
+        self.made_here: dict[int, dict[int, Model]] = {}
         self._made: list[tuple[dict, object, object]] = []
 
     def made(self, where: dict, key, value):
         self._made.append((where, key, value))
         return value
 
-    def tables_saved(self, visit_pk: int) -> frozenset[int] | None:
-        """The tables saved for a visit this batch made, counting what the record being applied
-        made so far; None for a visit from before the batch."""
+    def tables_saved(self, visit_pk: int) -> dict[int, Model] | None:
+        """The records saved for a visit this batch made (by meja), counting what the record
+        being applied made so far; None for a visit from before the batch."""
         for where, key, value in reversed(self._made):
             if where is self.made_here and key == visit_pk:
                 return value
@@ -212,7 +213,7 @@ def _visit(user, posyandu: Posyandu, record: dict, person: Person, known: Known)
         known.made(known.visits, (person.pk, tanggal), visit)
         known.made(known.visits_by_pk, visit.pk, visit)
         if made:
-            known.made(known.made_here, visit.pk, frozenset())
+            known.made(known.made_here, visit.pk, {})
     visit.person = person
     return visit
 
@@ -251,7 +252,7 @@ def apply_meja(*, user, posyandu: Posyandu, record: dict, newcomers: dict, known
     except visit_services.QueueError as refused:
         raise Refused("refused", errors={"__all__": [str(refused)]}) from None
     if tables_here is not None:
-        known.made(known.made_here, visit.pk, tables_here | {meja})
+        known.made(known.made_here, visit.pk, {**tables_here, meja: saved})
     return {"orang": person.pk, "kunjungan": visit.pk, "versi": saved.version}
 
 
@@ -263,8 +264,10 @@ def results_fill(*, user, saved: list[tuple[int, dict]], known: Known) -> None:
     weighed = [visits[answer["kunjungan"]] for meja, answer in saved if meja == 2]
     first = min(visits.values(), key=lambda v: v.tanggal)
     why = f"data kunjungan {first.tanggal:%d-%m-%Y} dari HP"
+    for pk in visits.keys() & known.made_here.keys():
+        visit_services.with_records(visits[pk], known.made_here[pk])
     derived = visit_services.results_refresh(person=first.person, visits=[*visits.values()], weighed=weighed,
-                                             user=user, why=why, new_visits=known.made_here)  # fmt: skip
+                                             user=user, why=why, held=known.made_here.keys())  # fmt: skip
     for meja, answer in saved:
         visit, referrals = derived[answer["kunjungan"]]
         if meja == 2:

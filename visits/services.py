@@ -7,7 +7,7 @@ import decimal
 from collections.abc import Collection
 
 from django.db import IntegrityError, transaction
-from django.db.models import DecimalField, Model, Q
+from django.db.models import DecimalField, Model
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
@@ -228,19 +228,45 @@ def _record_save(*, visit: Visit, meja: int, data: dict, user, version: int | No
 
 def results_refresh(
     *, person: Person, visits: list[Visit], weighed: list[Visit], user, why: str,
-    new_visits: Collection[int] = (),
+    held: Collection[int] = (),
 ) -> dict[int, tuple[Visit, list[str]]]:  # fmt: skip
     """What saving tables of `visits` of one person derives: after a weighing (`weighed`), the KMS
-    codes and referrals of every visit of the person since that month's first day (a weight can
-    change the code of another weighing of the month, the later valid one counts, and of later
-    months); the referrals of the other `visits`. Returns, by visit id, each visit derived (with
-    its records as stored now) and the reasons of its referrals not cancelled. `new_visits`: ids
-    of visits the caller made in its transaction, which have no referral to read yet."""
-    which = Q(pk__in=[v.pk for v in visits])
+    codes of every weighing of the person and the referrals of every weighed visit since that
+    month's first day (a weight can change the code of another weighing of the month, the later
+    valid one counts, and of later months; a visit without a weighing has no code to change);
+    the referrals of the other `visits`. Returns, by visit id, each visit derived (with its
+    records as stored now) and the reasons of its referrals not cancelled. `held`: ids of
+    `visits` the caller made in its own transaction and holds with every record saved for them
+    (with_records()): nothing of theirs is read again, and they have no referral yet."""
+    by_pk = {v.pk: v for v in visits}
+    measurements = {v.measurement.pk: v.measurement for v in visits if v.pk in held and _has_measurement(v)}
+    kms, weighed_on = refresh_kms(person, edited={v.pk for v in weighed}, user=user, held=measurements)
+    wanted = set(by_pk)
     if weighed:
-        which |= Q(person=person, tanggal__gte=min(v.tanggal for v in weighed).replace(day=1))
-    kms = refresh_kms(person, edited={v.pk for v in weighed}, user=user)
-    return _visits_derive(person, Visit.objects.filter(which), kms, user=user, why=why, new_visits=new_visits)
+        since = min(v.tanggal for v in weighed).replace(day=1)
+        wanted |= {pk for pk, day in weighed_on.items() if day >= since}
+    ready = [by_pk[pk] for pk in wanted if pk in held]
+    return _visits_derive(person, ready + _with_records(wanted - set(held)), kms, user=user, why=why,
+                          new_visits=held)  # fmt: skip
+
+
+def with_records(visit: Visit, records: dict[int, Model]) -> Visit:
+    """`visit` holding its measurement and care as `records` (by meja) has them, as a query with
+    select_related would load them: for a visit made in the caller's transaction, whose every
+    record the caller saved (results_refresh(held=...))."""
+    for meja, name in ((2, "measurement"), (5, "care")):
+        getattr(Visit, name).related.set_cached_value(visit, records.get(meja))
+    return visit
+
+
+def _has_measurement(visit: Visit) -> bool:
+    return getattr(visit, "measurement", None) is not None
+
+
+def _with_records(pks: Collection[int]) -> list[Visit]:
+    if not pks:
+        return []
+    return list(Visit.objects.filter(pk__in=pks).select_related("measurement", "care").order_by())
 
 
 def _as_stored(record: Model) -> None:
@@ -284,16 +310,19 @@ def visit_mark_recorded(*, visit: Visit, user) -> None:
 KMS_FIELDS = ["kms", "two_t", "bgm"]
 
 
-def refresh_kms(person: Person, *, edited: Collection[int] = (), user=None) -> dict[int, MonthResult]:
+def refresh_kms(
+    person: Person, *, edited: Collection[int] = (), user=None, held: dict[int, Measurement] | None = None
+) -> tuple[dict[int, MonthResult], dict[int, dt.date]]:
     """Store N/T/O/B, 2T and BGM of every weighing of the person again (results.measurement.
-    kms_results); returns the result by visit id of the weighing that counted. After `user` saved
-    the weighings of the visits `edited` (ids), a code that changed on another visit is kept in
-    that visit's history."""
-    changed, counted = kms_results(person)
+    kms_results; `held`: the measurements the caller holds, by id, changed in place too); returns
+    the result by visit id of the weighing that counted, and the day of every weighing by visit
+    id. After `user` saved the weighings of the visits `edited` (ids), a code that changed on
+    another visit is kept in that visit's history."""
+    changed, counted, weighed_on = kms_results(person, held=held)
     if edited:
         _audit_kms([m for m in changed if m.visit_id not in edited], user=user)
     update_rows(Measurement, changed, KMS_FIELDS)
-    return counted
+    return counted, weighed_on
 
 
 def _audit_kms(changed: list[Measurement], *, user) -> None:
@@ -309,24 +338,30 @@ def _audit_kms(changed: list[Measurement], *, user) -> None:
 def person_referrals_refresh(person: Person, since: dt.date, *, user, why: str) -> dict[int, MonthResult]:
     """The KMS codes of all the person's weighings and the referrals of their visits since
     `since`, in a fixed number of queries whatever the visits; returns refresh_kms()."""
-    kms = refresh_kms(person)
-    _visits_derive(person, Visit.objects.filter(person=person, tanggal__gte=since), kms, user=user, why=why)
+    kms, _ = refresh_kms(person)
+    visits = Visit.objects.filter(person=person, tanggal__gte=since).select_related("measurement", "care")
+    _visits_derive(person, list(visits.order_by()), kms, user=user, why=why)
     return kms
 
 
 def _visits_derive(
-    person: Person, visits, kms: dict[int, MonthResult], *, user, why: str, new_visits: Collection[int] = ()
+    person: Person,
+    visits: list[Visit],
+    kms: dict[int, MonthResult],
+    *,
+    user,
+    why: str,
+    new_visits: Collection[int] = (),
 ) -> dict[int, tuple[Visit, list[str]]]:
-    """The referrals of `visits` (a queryset of `person`'s visits) derived again, in 2 queries
-    whatever their number (1 when all are `new_visits`), and more only for the referrals that
-    change."""
-    loaded = list(visits.select_related("measurement", "care").order_by())  # any order: by id below
+    """The referrals of `visits` (`person`'s, loaded with their measurement and care) derived
+    again, in 1 query whatever their number (none when all are `new_visits`), and more only for
+    the referrals that change."""
     referrals: dict[int, list[Referral]] = {}
-    if earlier := [v.pk for v in loaded if v.pk not in new_visits]:
+    if earlier := [v.pk for v in visits if v.pk not in new_visits]:
         for referral in Referral.objects.filter(visit_id__in=earlier).order_by("pk"):
             referrals.setdefault(referral.visit_id, []).append(referral)
     derived = {}
-    for v in loaded:
+    for v in visits:
         v.person = person  # the caller's, as it is now (a correction of it may not be saved yet)
         existing = referrals.get(v.pk, [])
         derived[v.pk] = (v, _referrals_derive(v, kms.get(v.pk), existing, user=user, why=why))

@@ -35,6 +35,14 @@ def boy(world):
     return child
 
 
+def weighed_earlier_this_month(world, child, kg: float) -> None:
+    """A weighing by the Puskesmas on this month's 5th (the clock is pinned past it)."""
+    staff = world.users["staff_a"]
+    day = services.opening_day_open(posyandu=world.a.posyandu, tanggal=TODAY.replace(day=5), user=staff)
+    visit = services.visit_register(person=child, opening_day=day, user=staff)
+    services.record_save(visit=visit, meja=2, data={"berat_kg": kg, "cara_ukur": 1}, user=staff, version=None)
+
+
 def tables(person) -> list[dict]:
     """Queue, meja 2, 4 and 5 of one visit, as the phone sends them."""
     base = {"jenis": "meja", "orang": person.pk, "tanggal": TODAY.isoformat(), "versi": None}
@@ -46,13 +54,13 @@ def tables(person) -> list[dict]:
     ]
 
 
-def one_by_one(world, person) -> None:
+def one_by_one(world, person, tables=((2, WEIGHING), (4, COUNSELLING), (5, CARE))) -> None:
     """The same tables saved through the pages' service, each deriving its results."""
     kader = world.users["kader_a"]
     day = services.opening_day_open(posyandu=world.a.posyandu, tanggal=TODAY, user=kader)
     visit = services.visit_register(person=person, opening_day=day, user=kader)
     groups, subject = set(person.groups_on(TODAY)), Subject(person.tanggal_lahir, TODAY, person.jenis_kelamin)
-    for meja, data in [(2, WEIGHING), (4, COUNSELLING), (5, CARE)]:
+    for meja, data in tables:
         form = FORMS_BY_MEJA[meja](groups, subject)(_form_data(data), groups=groups, subject=subject)
         assert form.is_valid(), form.errors
         services.record_save(visit=visit, meja=meja, data=form.cleaned_data, user=kader, version=None)
@@ -104,14 +112,34 @@ def test_a_sync_batch_costs_a_fixed_number_of_queries_per_person(world, django_a
     services.opening_day_open(posyandu=posyandu, tanggal=TODAY, user=kader)
     one, three = [boy(world)], [boy(world) for _ in range(3)]
     # per batch 5: records synced before, the batch's people, today's opening day (a select in a
-    # savepoint); per person, for the queue and a weighing, 20 (2 of them the savepoint of the
+    # savepoint); per person, for the queue and a weighing, 19 (2 of them the savepoint of the
     # person's transaction, inside the test's own). The visit made by the batch is not locked, its
-    # weighing not looked for, not inserted in a savepoint of its own, its referrals not read.
-    with django_assert_num_queries(5 + 20):
+    # weighing not looked for, not inserted in a savepoint of its own, not read again with its
+    # records for the referrals, and its referrals (none yet) not read.
+    with django_assert_num_queries(5 + 19):
         offline_services.sync_batch(
             user=kader, posyandu=posyandu, records=[r for p in one for r in tables(p)[:2]]
         )
-    with django_assert_num_queries(5 + 3 * 20):
+    with django_assert_num_queries(5 + 3 * 19):
         offline_services.sync_batch(
             user=kader, posyandu=posyandu, records=[r for p in three for r in tables(p)[:2]]
         )
+
+
+def test_a_synced_weighing_changes_the_earlier_weighing_of_the_month_as_saving_by_hand_does(world):
+    """The later valid weighing of a month counts: the earlier one (on the server, 5,9 kg: below
+    -3 SD, BGM) loses its code and its BGM referral is cancelled, whether the later one comes
+    from the phone or from the page."""
+    synced, typed = boy(world), boy(world)
+    for child in (synced, typed):
+        weighed_earlier_this_month(world, child, kg=5.9)
+    assert [w[6:9] for w in stored(synced)[0]] == [["B", False, False], ["T", False, True]]
+    answers = offline_services.sync_batch(user=world.users["kader_a"], posyandu=world.a.posyandu,
+                                          records=tables(synced)[:2])  # fmt: skip
+    one_by_one(world, typed, tables=[(2, WEIGHING)])
+    assert [a["status"] for a in answers] == ["saved"] * 2
+    assert stored(synced) == stored(typed)
+    weighings, referrals = stored(synced)
+    assert [w[6:9] for w in weighings] == [["B", False, False], ["", False, False], ["T", False, True]]
+    fifth = [(kode, is_open) for day, kode, _, is_open in referrals if day == TODAY.replace(day=5)]
+    assert ("bgm", False) in fifth

@@ -77,11 +77,14 @@ def outside_normal(m: Measurement, sex: str) -> list[str]:
 KMS_READ = ["pk", "visit_id", "visit__tanggal", "berat_kg", "implausible", "z_bbu", "kms", "two_t", "bgm"]
 
 
-def kms_results(person: Person) -> tuple[list[Measurement], dict[int, MonthResult]]:
+def kms_results(
+    person: Person, held: dict[int, Measurement] | None = None
+) -> tuple[list[Measurement], dict[int, MonthResult], dict[int, dt.date]]:
     """N/T/O/B of every weighing of a child under 5, computed again (a correction can change the
     next month's code too): the measurements whose kms, two_t or bgm changed (id, visit and the
-    new codes, not saved; services.refresh_kms stores them), and the result by visit id of the
-    weighing that counted."""
+    new codes, not saved; services.refresh_kms stores them; one in `held`, the caller's by id,
+    is changed in place), the result by visit id of the weighing that counted, and the day of
+    every weighing by visit id."""
     rows = list(
         Measurement.objects.filter(visit__person=person, berat_kg__isnull=False)
         .order_by("visit__tanggal", "visit_id")
@@ -98,9 +101,11 @@ def kms_results(person: Person) -> tuple[list[Measurement], dict[int, MonthResul
         kms = assess_month(result, m.z_bbu, KMS_RULES) if result else None
         values = (result.code.value if result else "", bool(result and result.two_t), bool(kms and kms.bgm))
         if values != (m.kms, m.two_t, m.bgm):
-            kms_code, two_t, bgm = values
-            changed.append(Measurement(pk=m.pk, visit_id=m.visit_id, kms=kms_code, two_t=two_t, bgm=bgm))
-    return changed, {m.visit_id: counted[m.pk] for m in under_five if m.pk in counted}
+            row = (held or {}).get(m.pk) or Measurement(pk=m.pk, visit_id=m.visit_id)
+            row.kms, row.two_t, row.bgm = values
+            changed.append(row)
+    by_visit = {m.visit_id: counted[m.pk] for m in under_five if m.pk in counted}
+    return changed, by_visit, {m.visit_id: m.visit__tanggal for m in rows}
 
 
 def balita_month(born: dt.date, day: dt.date) -> bool:
