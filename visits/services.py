@@ -246,8 +246,9 @@ def results_refresh(
         since = min(v.tanggal for v in weighed).replace(day=1)
         wanted |= {pk for pk, day in weighed_on.items() if day >= since}
     ready = [by_pk[pk] for pk in wanted if pk in held]
-    return _visits_derive(person, ready + _with_records(wanted - set(held)), kms, user=user, why=why,
-                          new_visits=held)  # fmt: skip
+    to_read = wanted - set(held)
+    read = _read_with_records(Visit.objects.filter(pk__in=to_read)) if to_read else []
+    return _visits_derive(person, ready + read, kms, user=user, why=why, held=held)
 
 
 def with_records(visit: Visit, records: dict[int, Model]) -> Visit:
@@ -263,10 +264,9 @@ def _has_measurement(visit: Visit) -> bool:
     return getattr(visit, "measurement", None) is not None
 
 
-def _with_records(pks: Collection[int]) -> list[Visit]:
-    if not pks:
-        return []
-    return list(Visit.objects.filter(pk__in=pks).select_related("measurement", "care").order_by())
+def _read_with_records(visits) -> list[Visit]:
+    """`visits` (a queryset) read with their measurement and care, as _visits_derive needs them."""
+    return list(visits.select_related("measurement", "care").order_by())
 
 
 def _as_stored(record: Model) -> None:
@@ -339,8 +339,8 @@ def person_referrals_refresh(person: Person, since: dt.date, *, user, why: str) 
     """The KMS codes of all the person's weighings and the referrals of their visits since
     `since`, in a fixed number of queries whatever the visits; returns refresh_kms()."""
     kms, _ = refresh_kms(person)
-    visits = Visit.objects.filter(person=person, tanggal__gte=since).select_related("measurement", "care")
-    _visits_derive(person, list(visits.order_by()), kms, user=user, why=why)
+    visits = _read_with_records(Visit.objects.filter(person=person, tanggal__gte=since))
+    _visits_derive(person, visits, kms, user=user, why=why)
     return kms
 
 
@@ -351,13 +351,13 @@ def _visits_derive(
     *,
     user,
     why: str,
-    new_visits: Collection[int] = (),
+    held: Collection[int] = (),
 ) -> dict[int, tuple[Visit, list[str]]]:
     """The referrals of `visits` (`person`'s, loaded with their measurement and care) derived
-    again, in 1 query whatever their number (none when all are `new_visits`), and more only for
-    the referrals that change."""
+    again, in 1 query whatever their number (none when all are `held`: made in the caller's
+    transaction, they have no referral yet), and more only for the referrals that change."""
     referrals: dict[int, list[Referral]] = {}
-    if earlier := [v.pk for v in visits if v.pk not in new_visits]:
+    if earlier := [v.pk for v in visits if v.pk not in held]:
         for referral in Referral.objects.filter(visit_id__in=earlier).order_by("pk"):
             referrals.setdefault(referral.visit_id, []).append(referral)
     derived = {}
