@@ -66,6 +66,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
+# Django's login, with the profile and area read with the user (accounts/backends.py).
+AUTHENTICATION_BACKENDS = ["accounts.backends.AreaUserBackend"]
+
 ROOT_URLCONF = "posyandu.urls"
 WSGI_APPLICATION = "posyandu.wsgi.application"
 

@@ -113,7 +113,7 @@ def test_pages_use_a_constant_number_of_queries(
         f"/inovasi/donatur/{enrolled['donor'].pk}/",
     ]
     client.get(urls[0])
-    for url, count in zip(urls, [11, 11, 11], strict=True):  # login and menu, then one per list shown
+    for url, count in zip(urls, [9, 9, 9], strict=True):  # login and menu, then one per list shown
         with django_assert_num_queries(count):
             client.get(url)
     for n in range(3):  # three more children, weighed and fed: the same number of queries
@@ -122,6 +122,6 @@ def test_pages_use_a_constant_number_of_queries(
         staff, programme = world.users["staff_a"], enrolled["programme"]
         e = services.enrol(user=staff, programme=programme, person=kid, mulai=D(2026, 8, 10))
         feed(world, e)
-    for url, count in zip(urls, [11, 11, 11], strict=True):
+    for url, count in zip(urls, [9, 9, 9], strict=True):
         with django_assert_num_queries(count):
             client.get(url)

@@ -51,10 +51,10 @@ def test_the_index_and_the_donor_export_use_a_fixed_number_of_queries(
     client.get("/inovasi/")  # session and caches warmed
     pages, exports = [], []
     for _ in range(2):
-        with django_assert_num_queries(7):  # session, user, profile, the menu; the three lists
+        with django_assert_num_queries(5):  # session, user, profile, the menu; the three lists
             pages.append(client.get("/inovasi/").content.decode())
         # donor, pledges, enrolments, money in, weighings, PMT, ledger, the Posyandu of the header
-        with django_assert_num_queries(11):
+        with django_assert_num_queries(10):
             exports.append(_cells(client.get(export)))
         _more(world, enrolled, 3)
     assert "Asuh Mawar" in pages[0] and "Asuh 2" not in pages[0] and "Kelas 2" not in pages[0]

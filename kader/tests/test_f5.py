@@ -65,7 +65,7 @@ def test_f5_of_another_area_is_404(login, october, user, status):
 
 def test_f5_page_is_a_fixed_number_of_queries(login, october, django_assert_num_queries):
     client = login("kader_a")
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(12):
         page = client.get(reverse("kader_f5", args=[october.pk]), {"bulan": "2026-10"})
     html = page.content.decode()
     assert "Sri (meja 1), Ani (meja 2)" in html and "Kader bertugas belum dicatat." in html

@@ -184,12 +184,12 @@ def test_the_area_overview_takes_a_constant_number_of_queries(world, login, djan
     url = reverse("kader_home") + f"?per={per}"
     client.get(url)
     # session, user, profile, posyandu, 2 figures, levels, 2 skills to train, capabilities
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         client.get(url)
     for posyandu in (world.a.posyandu, world.a2.posyandu, world.b.posyandu):
         for n in range(3):
             add_kader(posyandu, f"Kader {n}")
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         assert client.get(url).status_code == 200
 
 
@@ -198,9 +198,9 @@ def test_the_roster_takes_a_constant_number_of_queries(world, login, django_asse
     url = reverse("kader_roster", args=[world.a.posyandu.pk])
     add_kader(world.a.posyandu, "Ani")
     client.get(url)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(8):
         client.get(url)
     for n in range(4):
         add_kader(world.a.posyandu, f"Kader {n}")
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(8):
         assert client.get(url).status_code == 200

@@ -16,7 +16,7 @@ def test_the_strata_list_uses_a_fixed_number_of_queries(world, year_a, login, dj
     client.get(url)
     cache.clear()
     # session, user, profile, the area's Posyandu; strata_for's 42 (test_strata_figures); the Kab/Kota
-    with django_assert_num_queries(47):
+    with django_assert_num_queries(45):
         page = client.get(url).content.decode()
     assert "Posyandu aktif 1 dari 3" in page  # Mawar's hand-made year: madya and aktif
     for name in ("Kenanga", "Teratai"):
@@ -25,6 +25,6 @@ def test_the_strata_list_uses_a_fixed_number_of_queries(world, year_a, login, dj
         for tanggal in DAYS:
             visit_services.opening_day_open(posyandu=posyandu, tanggal=tanggal, user=world.users["admin"])
     cache.clear()
-    with django_assert_num_queries(47):
+    with django_assert_num_queries(45):
         page = client.get(url).content.decode()
     assert "Posyandu aktif 1 dari 5" in page and "Teratai" in page

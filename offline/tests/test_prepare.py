@@ -68,7 +68,7 @@ def test_queries_do_not_grow_with_the_posyandu(login, world, today, django_asser
     client.get(reverse("offline_prepare"))  # the session's first touch is written once
     # session, user, profile, posyandu, day, people, households, weighings, weighed before,
     # doses, visits, the access log entry
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         client.get(reverse("offline_prepare"))
     household = make_household(world.a.posyandu)
     for n in range(15):
@@ -77,7 +77,7 @@ def test_queries_do_not_grow_with_the_posyandu(login, world, today, django_asser
         day = services.opening_day_open(posyandu=world.a.posyandu, tanggal=today, user=world.users["kader_a"])
         save(services.visit_register(person=child, opening_day=day, user=world.users["kader_a"]), 2,
              world.users["kader_a"], berat_kg=6.0)  # fmt: skip
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         client.get(reverse("offline_prepare"))
 
 

@@ -78,12 +78,12 @@ def test_who_sees_which_rows(world, login):
 def test_a_fixed_number_of_queries_whatever_the_number_of_puskesmas(world, login, django_assert_num_queries):
     client = login("dinkes_1")
     # 51 for the PWS series and completeness, 10 for the computed strata, 2 for the kader
-    with django_assert_num_queries(63):
+    with django_assert_num_queries(61):
         assert client.get(URL).status_code == 200
     extra = Puskesmas.objects.create(nama="Puskesmas D", kab_kota=world.kab1)
     desa = Desa.objects.create(kode="1872011009", nama="Desa D", kecamatan=world.a.posyandu.desa.kecamatan,
                                puskesmas=extra)  # fmt: skip
     Posyandu.objects.create(nama="Kenanga", desa=desa, jadwal_jenis="tanggal", jadwal_tanggal=5)
-    with django_assert_num_queries(63):
+    with django_assert_num_queries(61):
         page = client.get(URL + "&urut=lapor&arah=turun")
     assert "Puskesmas D" in page.content.decode()

@@ -102,10 +102,10 @@ def test_ranking_page_and_excel_in_a_fixed_number_of_queries(
     dinkes = world.users["dinkes_1"]
     score(round_kab, world.a.posyandu, dinkes, hari_buka=(1, ""))
     client = login("dinkes_1")
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         page = client.get(reverse("lomba_round", args=[round_kab.pk]))
     assert "92,50" in page.content.decode()
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         response = client.get(reverse("lomba_ranking_xlsx", args=[round_kab.pk]))
     sheet = load_workbook(filename=__import__("io").BytesIO(response.content))["Peringkat"]
     assert [c.value for c in sheet[4]][:5] == ["Mawar", "Desa A", "Puskesmas A", 1, 92.5]
@@ -113,7 +113,7 @@ def test_ranking_page_and_excel_in_a_fixed_number_of_queries(
     assert sheet.cell(5, 4).value is None
     for name in ("Kenanga", "Teratai"):  # more Posyandu, more scores: the same number of queries
         score(round_kab, make_area(world.a.posyandu.desa, name).posyandu, dinkes, hari_buka=(1, ""))
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         assert "Teratai" in client.get(reverse("lomba_round", args=[round_kab.pk])).content.decode()
 
 

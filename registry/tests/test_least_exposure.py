@@ -89,7 +89,7 @@ def test_access_log_takes_constant_queries(login, world, django_assert_num_queri
         for _ in range(3):
             login("admin").get(reverse("person_detail", args=[area.person.pk]))
     client = login("dinkes_1")
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         response = client.get(reverse("access_log"), {"tindakan": "lihat"})
     assert len(response.context["page"]) == 9
 

@@ -62,7 +62,7 @@ def test_posyandu_group_counts(world):
 
 
 @pytest.mark.parametrize(
-    ("page", "queries"), [("person_list", 5), ("household_list", 6), ("posyandu_list", 4)]
+    ("page", "queries"), [("person_list", 4), ("household_list", 5), ("posyandu_list", 3)]
 )
 def test_list_pages_use_a_constant_number_of_queries(login, world, page, queries, django_assert_num_queries):
     client = login("admin")

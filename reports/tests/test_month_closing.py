@@ -237,7 +237,7 @@ def test_closing_page_uses_a_fixed_number_of_queries(clock, august, login, djang
     # the live figures once, whatever the number of months (8 of them pregnancy and
     # immunisation; SKDN, gizi and the age bands 4); the corrections: one query for the visits'
     # history, one for the life-cycle records'
-    with django_assert_num_queries(44):
+    with django_assert_num_queries(42):
         page(client, puskesmas=august.pkm_a.pk, bulan="2026-08")
 
 
@@ -247,11 +247,11 @@ def test_closed_month_pages_keep_a_fixed_number_of_queries(clock, august, login,
     close(client, august.pkm_a)
     # the snapshot, the live figures (3 of them for the pregnancy episodes, 5 for immunisation,
     # 4 for SKDN, gizi and the age bands)
-    with django_assert_num_queries(29):
+    with django_assert_num_queries(27):
         mawar_report(client, august)
-    with django_assert_num_queries(56):  # test_pws has the same page on an open month
+    with django_assert_num_queries(54):  # test_pws has the same page on an open month
         client.get(reverse("pws_dashboard"), {"bulan": "2026-08", "indikator": "nd"})
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(12):
         client.get(reverse("pws_dashboard"), {"bulan": "2026-08", "indikator": "k1"})
 
 

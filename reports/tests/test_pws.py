@@ -101,9 +101,9 @@ def test_dashboard_page_renders_table_and_both_charts(login, august):
 def test_dashboard_uses_a_fixed_number_of_queries(login, august, django_assert_num_queries):
     client = login("staff_a")
     # 12 months of SKDN (S and D, stayed and moved households), opening days, the page, tutup bulan
-    with django_assert_num_queries(60):
+    with django_assert_num_queries(58):
         client.get(reverse("pws_dashboard"), {"bulan": "2026-08", "indikator": "ds"})
-    with django_assert_num_queries(14):  # 4 of them for tutup bulan
+    with django_assert_num_queries(12):  # 4 of them for tutup bulan
         client.get(reverse("pws_dashboard"), {"bulan": "2026-08", "indikator": "k1"})
 
 
@@ -122,6 +122,6 @@ def test_puskesmas_enters_sasaran_and_bad_input_is_refused_beside_the_field(logi
 
 def test_sasaran_page_uses_a_fixed_number_of_queries(login, august, django_assert_num_queries):
     client = login("staff_a")
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(8):
         response = client.get(reverse("pws_sasaran"), {"puskesmas": august.pkm_a.pk})
     assert response.status_code == 200

@@ -154,7 +154,7 @@ def test_a_recap_of_a_month_the_page_does_not_offer_is_refused(login, world):
 
 def test_recap_page_needs_a_fixed_number_of_queries(login, all_recaps, django_assert_num_queries):
     client = login("admin")
-    with django_assert_num_queries(10):  # one finds the usang recaps, one the Posyandu not entered
+    with django_assert_num_queries(9):  # one finds the usang recaps, one the Posyandu not entered
         client.get(reverse("recap_list"))
 
 
@@ -170,7 +170,7 @@ def test_recap_build_is_a_fixed_number_of_queries(august, kind, area, queries, d
 
 def test_recap_download_is_a_fixed_number_of_queries(login, all_recaps, django_assert_num_queries):
     client = login("dinkes_1")
-    with django_assert_num_queries(4):  # session, user, profile, the recap
+    with django_assert_num_queries(3):  # session, user, profile, the recap
         response = client.get(reverse("recap_download", args=[all_recaps["kab1"].pk]))
     assert response.status_code == 200
 

@@ -54,7 +54,7 @@ def test_dinkes_reads_but_cannot_write_sasaran(login, world):
 def test_posyandu_report_is_a_fixed_number_of_queries(login, august, django_assert_num_queries):
     client = login("kader_a")
     # 3 for the pregnancy episodes, 5 for immunisation and vitamin A; SKDN, gizi and the age bands 4
-    with django_assert_num_queries(28):
+    with django_assert_num_queries(26):
         response = client.get(reverse("posyandu_report", args=[august.a.posyandu.pk]), {"bulan": "2026-08"})
     html = response.content.decode()
     assert (

@@ -184,5 +184,5 @@ def _people(world, n: int) -> None:
 def test_the_list_uses_a_constant_number_of_queries(login, world, size, django_assert_num_queries):
     _people(world, size)
     client = login("kader_a")
-    with django_assert_num_queries(20):  # 2 of them for the immunisation-overdue reason
+    with django_assert_num_queries(18):  # 2 of them for the immunisation-overdue reason
         client.get(reverse("home_visit_list"), {"status": "semua"})

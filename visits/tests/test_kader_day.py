@@ -145,7 +145,7 @@ def test_queue_page_queries_stay_constant(login, world, day, django_assert_num_q
         child = make_person(household, nama=f"Anak {n}", tanggal_lahir=dt.date(2025, 5, 1))
         services.visit_register(person=child, opening_day=day, user=world.users["kader_a"])
     url = reverse("opening_day_detail", args=[day.pk])
-    with django_assert_num_queries(7) as six:
+    with django_assert_num_queries(5) as six:
         client.get(url, {"meja": "2"})
     household = make_household(world.a.posyandu)
     services.visit_register(person=make_person(household), opening_day=day, user=world.users["kader_a"])

@@ -122,7 +122,7 @@ def _busy_day(world, today, people: int):
 
 @pytest.mark.parametrize(
     ("page", "queries"),
-    [("opening_day_detail", 6), ("referral_list", 5), ("home_visit_list", 17), ("opening_day_list", 6)],
+    [("opening_day_detail", 5), ("referral_list", 4), ("home_visit_list", 16), ("opening_day_list", 5)],
 )
 def test_pages_use_a_constant_number_of_queries(
     login, world, today, page, queries, django_assert_num_queries

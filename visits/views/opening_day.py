@@ -102,10 +102,10 @@ def _attempt(request, action, done: str) -> None:
         messages.success(request, done)
 
 
-def _visit(request, pk: int) -> Visit:
-    return get_scoped_or_404(
-        Visit.objects.select_related("person__household", "posyandu", "opening_day"), request.user, pk=pk
-    )
+def _visit(request, pk: int, *records: str) -> Visit:
+    """The visit in the user's area, with its person and day, and `records` (e.g. "measurement")."""
+    related = Visit.objects.select_related("person__household", "posyandu", "opening_day", *records)
+    return get_scoped_or_404(related, request.user, pk=pk)
 
 
 def _editable(request, visit: Visit) -> bool:
@@ -119,13 +119,14 @@ def _back(visit: Visit, meja: int) -> str:
 
 
 def visit_meja(request, pk: int, meja: int):
-    visit = _visit(request, pk)
     if meja == 3:
-        return _meja3(request, visit)
+        return _meja3(request, _visit(request, pk))
     if meja not in FORMS_BY_MEJA:
         raise Http404("Meja tidak dikenal.")  # an address that names no page
+    record_name = services.RECORDS[meja]._meta.get_field("visit").related_query_name()  # "measurement"
+    visit = _visit(request, pk, record_name)
     groups = set(visit.person.groups_on(visit.tanggal))
-    record = getattr(visit, {2: "measurement", 4: "counselling", 5: "care"}[meja], None)
+    record = getattr(visit, record_name, None)
     subject = Subject(visit.person.tanggal_lahir, visit.tanggal, visit.person.jenis_kelamin)
     extra = {"earlier_doses": selectors.earlier_doses(visit=visit)} if meja == 5 else {}
     form_class = FORMS_BY_MEJA[meja](groups, subject)
