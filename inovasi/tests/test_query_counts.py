@@ -51,7 +51,7 @@ def test_the_index_and_the_donor_export_use_a_fixed_number_of_queries(
     client.get("/inovasi/")  # session and caches warmed
     pages, exports = [], []
     for _ in range(2):
-        with django_assert_num_queries(5):  # session, user, profile, the menu; the three lists
+        with django_assert_num_queries(5):  # session, user with profile and area; the three lists
             pages.append(client.get("/inovasi/").content.decode())
         # donor, pledges, enrolments, money in, weighings, PMT, ledger, the Posyandu of the header
         with django_assert_num_queries(10):

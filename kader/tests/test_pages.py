@@ -183,7 +183,7 @@ def test_the_area_overview_takes_a_constant_number_of_queries(world, login, djan
     client = login("dinkes_1")
     url = reverse("kader_home") + f"?per={per}"
     client.get(url)
-    # session, user, profile, posyandu, 2 figures, levels, 2 skills to train, capabilities
+    # session, user with profile and area, the Posyandu, kader counts, awards, levels, skills to train
     with django_assert_num_queries(7):
         client.get(url)
     for posyandu in (world.a.posyandu, world.a2.posyandu, world.b.posyandu):

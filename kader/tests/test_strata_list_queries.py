@@ -15,7 +15,7 @@ def test_the_strata_list_uses_a_fixed_number_of_queries(world, year_a, login, dj
     url = reverse("strata_list") + f"?tahun={YEAR}"
     client.get(url)
     cache.clear()
-    # session, user, profile, the area's Posyandu; strata_for's 42 (test_strata_figures); the Kab/Kota
+    # session, user with profile and area, the area's Posyandu; strata_for's 42 (test_strata_figures)
     with django_assert_num_queries(45):
         page = client.get(url).content.decode()
     assert "Posyandu aktif 1 dari 3" in page  # Mawar's hand-made year: madya and aktif

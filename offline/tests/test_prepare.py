@@ -66,7 +66,7 @@ def test_the_download_is_gzipped(login, world):
 def test_queries_do_not_grow_with_the_posyandu(login, world, today, django_assert_num_queries):
     client = login("kader_a")
     client.get(reverse("offline_prepare"))  # the session's first touch is written once
-    # session, user, profile, posyandu, day, people, households, weighings, weighed before,
+    # session, user with profile and area, day, people, households, weighings, weighed before,
     # doses, visits, the access log entry
     with django_assert_num_queries(10):
         client.get(reverse("offline_prepare"))

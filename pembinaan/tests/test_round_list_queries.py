@@ -14,7 +14,7 @@ def test_the_round_list_uses_a_fixed_number_of_queries(world, round_kab, login, 
     client = login("dinkes_1")
     url = reverse("lomba_rounds")
     client.get(url)
-    with django_assert_num_queries(3):  # session, user, profile, the rounds, the user's Kab/Kota
+    with django_assert_num_queries(3):  # session, user with profile and area, the rounds
         first = client.get(url).content.decode()
     for user, area in [("staff_a", f"pkm-{world.pkm_a.pk}"), ("staff_b", f"pkm-{world.pkm_b.pk}")]:
         open_round(world.users[user], area)

@@ -170,7 +170,7 @@ def test_recap_build_is_a_fixed_number_of_queries(august, kind, area, queries, d
 
 def test_recap_download_is_a_fixed_number_of_queries(login, all_recaps, django_assert_num_queries):
     client = login("dinkes_1")
-    with django_assert_num_queries(3):  # session, user, profile, the recap
+    with django_assert_num_queries(3):  # session, user with profile and area, the recap
         response = client.get(reverse("recap_download", args=[all_recaps["kab1"].pk]))
     assert response.status_code == 200
 

@@ -45,7 +45,7 @@ def register(world):
 
 def test_register_rows_match_the_visits_and_doses(login, register, django_assert_num_queries):
     client = login("kader_a")
-    # session, user, profile, the Posyandu; children, mothers, weighings, meja 5, doses, deaths; the menu
+    # session, user with profile and area, the Posyandu; children, mothers, weighings, meja 5, doses, deaths
     with django_assert_num_queries(9):
         page = client.get(reverse("register_balita", args=[register.pk]), {"tahun": "2026"})
     rows = {row.nama: row for row in page.context["rows"]}

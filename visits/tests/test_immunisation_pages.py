@@ -131,7 +131,7 @@ DOFU_BY_HAND = {
 
 def test_dofu_list_equals_the_list_written_by_hand(world, login, dofu_posyandu, django_assert_num_queries):
     client = login("kader_a")
-    # session, user, profile, the Posyandu; the children; their doses; the menu (base.html)
+    # session, user with profile and area, the Posyandu; the children; their doses
     with django_assert_num_queries(5):
         page = client.get(reverse("dofu_list", args=[dofu_posyandu.pk]), {"tanggal": "2026-12-10"})
     rows = {row.person.nama: (row.jatuh_tempo, row.terlambat) for row in page.context["rows"]}

@@ -73,7 +73,8 @@ def test_the_episode_page_shows_hpl_gestation_and_4t(login, episode):
 def test_the_episode_page_uses_a_fixed_number_of_queries(login, episode, django_assert_num_queries):
     client = login("kader_a")
     url = reverse("pregnancy_detail", args=[episode.pk])
-    with django_assert_num_queries(11):  # session, user, profile, episode, contacts, MT, TTD, KEK, Td …
+    # session, user with profile and area, episode, contacts, MT, TTD, KEK, Td …
+    with django_assert_num_queries(11):
         client.get(url)
     for ke, day in enumerate([D(2026, 7, 1), D(2026, 9, 1), D(2026, 10, 1)], start=1):
         values = {"ke": ke, "tanggal": day, "oleh": "bidan", "sumber": "buku_kia"}

@@ -39,7 +39,7 @@ def test_round_coverage_and_sweeping_list_equal_the_hand_count(
     login, round_posyandu, django_assert_num_queries
 ):
     client = login("kader_a")
-    # session, user, profile, the Posyandu; the sasaran with their capsules; the menu (base.html)
+    # session, user with profile and area, the Posyandu; the sasaran with their capsules
     with django_assert_num_queries(4):
         page = client.get(
             reverse("vitamin_a_round", args=[round_posyandu.pk]), {"tahun": "2026", "bulan": "8"}
