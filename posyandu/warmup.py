@@ -2,7 +2,9 @@
 the WHO growth tables and the templates of visit entry. Without it the first kader after a
 deploy or a worker restart waits for all of it (about half a second on the benchmark machine),
 and so does everyone queued behind them. Reads no database: a worker starts while PostgreSQL
-is down, as before."""
+is down, as before (so the meja forms must render without it: no choices from a table).
+A template the hari buka pages include goes into PAGES too: get_template() compiles a page,
+not what it includes (tests/test_warmup.py opens the pages and finds nothing left to compile)."""
 
 from django.template import engines
 from django.template.loader import get_template
@@ -20,6 +22,7 @@ PAGES = (
     "visits/_queue_candidates.html",
     "visits/meja_form.html",
     "visits/meja3.html",
+    "visits/_summary.html",
 )
 
 

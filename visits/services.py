@@ -29,6 +29,8 @@ from .results.measurement import apply_growth, kms_results, outside_normal, visi
 from .rules import Subject
 
 RECORDS: dict[int, type[Model]] = {2: Measurement, 4: Counselling, 5: Care}
+# How a visit reaches each table's record (visit.measurement), as select_related() names it too.
+RECORD_NAMES = {2: "measurement", 4: "counselling", 5: "care"}
 _DERIVED = {"id", "visit", "version", "updated_by", "updated_at"}
 # Person fields whose correction recomputes the stored results of all the person's visits, and
 # the Measurement fields stored from them (the KMS codes, 2T and BGM by refresh_kms).
@@ -255,7 +257,8 @@ def with_records(visit: Visit, records: dict[int, Model]) -> Visit:
     """`visit` holding its measurement and care as `records` (by meja) has them, as a query with
     select_related would load them: for a visit made in the caller's transaction, whose every
     record the caller saved (results_refresh(held=...))."""
-    for meja, name in ((2, "measurement"), (5, "care")):
+    for meja in (2, 5):
+        name = RECORD_NAMES[meja]
         getattr(Visit, name).related.set_cached_value(visit, records.get(meja))
     return visit
 

@@ -1,6 +1,7 @@
 """The session's user comes with their profile and area in one query."""
 
 import pytest
+from django.urls import reverse
 
 from accounts.backends import AreaUserBackend
 from registry.scoping import profile_of
@@ -18,7 +19,7 @@ def test_the_user_comes_with_profile_and_area_in_one_query(world, django_assert_
     assert (str(found) if found else None) == area
 
 
-def test_a_user_without_profile_still_logs_in_and_has_none(db, django_user_model, django_assert_num_queries):
+def test_a_user_without_profile_is_loaded_with_none(db, django_user_model, django_assert_num_queries):
     plain = django_user_model.objects.create_user(username="tanpa_profil", password="x-Panjang-9321")
     with django_assert_num_queries(1):
         user = AreaUserBackend().get_user(plain.pk)
@@ -38,3 +39,10 @@ def test_every_page_reads_the_user_and_area_once(login, world, django_assert_num
     client = login("kader_a")
     with django_assert_num_queries(2):
         assert client.get("/tidak-ada/").status_code == 404
+
+
+def test_a_session_of_the_earlier_backend_goes_to_the_login_page_not_an_error(client, world):
+    """Sessions name their backend; those made before AreaUserBackend end once, cleanly."""
+    client.force_login(world.users["kader_a"], backend="django.contrib.auth.backends.ModelBackend")
+    response = client.get(reverse("person_list"))
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))

@@ -113,7 +113,7 @@ def test_pages_use_a_constant_number_of_queries(
         f"/inovasi/donatur/{enrolled['donor'].pk}/",
     ]
     client.get(urls[0])
-    for url, count in zip(urls, [9, 9, 9], strict=True):  # login and menu, then one per list shown
+    for url, count in zip(urls, [9, 9, 9], strict=True):  # session, user with area, one per list shown
         with django_assert_num_queries(count):
             client.get(url)
     for n in range(3):  # three more children, weighed and fed: the same number of queries

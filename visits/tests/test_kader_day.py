@@ -145,12 +145,31 @@ def test_queue_page_queries_stay_constant(login, world, day, django_assert_num_q
         child = make_person(household, nama=f"Anak {n}", tanggal_lahir=dt.date(2025, 5, 1))
         services.visit_register(person=child, opening_day=day, user=world.users["kader_a"])
     url = reverse("opening_day_detail", args=[day.pk])
-    with django_assert_num_queries(5) as six:
+    with django_assert_num_queries(5) as first:
         client.get(url, {"meja": "2"})
     household = make_household(world.a.posyandu)
     services.visit_register(person=make_person(household), opening_day=day, user=world.users["kader_a"])
-    with django_assert_num_queries(len(six.captured_queries)):
+    with django_assert_num_queries(len(first.captured_queries)):
         client.get(url, {"meja": "2"})
+
+
+@pytest.mark.parametrize(
+    ("meja", "recorded", "queries"), [(2, False, 3), (2, True, 3), (4, False, 3), (5, True, 4)]
+)
+def test_a_meja_page_reads_its_record_with_the_visit(login, world, family, day, meja, recorded, queries,
+                                                     django_assert_num_queries):  # fmt: skip
+    """Session, user with profile and area, the visit with its person, day and this meja's record;
+    meja 5 also reads the earlier doses."""
+    kader = world.users["kader_a"]
+    _, bima = family
+    visit = services.visit_register(person=bima, opening_day=day, user=kader)
+    if recorded:
+        save(visit, meja, kader, **({2: {"berat_kg": 8.4}, 5: {"catatan": "sehat"}}[meja]))
+    client = login("kader_a")
+    with django_assert_num_queries(queries):
+        page = client.get(reverse("visit_meja", args=[visit.pk, meja])).content.decode()
+    assert ('value="8,40"' in page) == (recorded and meja == 2)
+    assert ("sehat" in page) == (recorded and meja == 5)
 
 
 def test_kader_lands_on_the_day_or_on_buka_hari_ini(login, world):

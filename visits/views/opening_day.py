@@ -123,7 +123,7 @@ def visit_meja(request, pk: int, meja: int):
         return _meja3(request, _visit(request, pk))
     if meja not in FORMS_BY_MEJA:
         raise Http404("Meja tidak dikenal.")  # an address that names no page
-    record_name = services.RECORDS[meja]._meta.get_field("visit").related_query_name()  # "measurement"
+    record_name = services.RECORD_NAMES[meja]
     visit = _visit(request, pk, record_name)
     groups = set(visit.person.groups_on(visit.tanggal))
     record = getattr(visit, record_name, None)
