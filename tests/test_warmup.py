@@ -4,6 +4,8 @@ request, without the database (posyandu/warmup.py, called by posyandu/wsgi.py)."
 import datetime as dt
 import importlib
 
+from crispy_forms.templatetags.crispy_forms_filters import uni_form_template
+from crispy_forms.utils import default_field_template
 from django.template import engines
 from django.urls import reverse
 
@@ -18,6 +20,13 @@ def _loader():
     return engines["django"].engine.template_loaders[0]  # the cached loader
 
 
+def _cold() -> None:
+    """No template compiled: Django's cached loader and crispy's own caches emptied."""
+    _loader().reset()
+    default_field_template.cache_clear()
+    uni_form_template.cache_clear()
+
+
 def _compiled_templates() -> set[str]:
     return {key.split("-")[0] for key in _loader().get_template_cache}
 
@@ -25,7 +34,7 @@ def _compiled_templates() -> set[str]:
 def test_warm_up_loads_every_who_table_and_the_hari_buka_pages_without_the_database():
     # No `db` fixture: pytest-django refuses any query here, so a worker starts with PostgreSQL down.
     table.cache_clear()
-    _loader().reset()
+    _cold()
     warm_up()
     assert table.cache_info().currsize == len(TABLES)
     assert set(PAGES) | {"bootstrap5/field.html"} <= _compiled_templates()
@@ -37,7 +46,7 @@ def test_after_the_warm_up_a_hari_buka_compiles_no_template(login, world):
     child = child_in(world.a.posyandu, nama="Anak Pagi", tanggal_lahir=dt.date(2025, 5, 1))
     visit = services.visit_register(person=child, opening_day=day, user=kader)
     client = login("kader_a")
-    _loader().reset()
+    _cold()
     warm_up()
     warmed = _compiled_templates()
     assert client.get(reverse("opening_day_detail", args=[day.pk]), {"meja": "2"}).status_code == 200
