@@ -172,6 +172,20 @@ def test_a_meja_page_reads_its_record_with_the_visit(login, world, family, day, 
     assert ("sehat" in page) == (recorded and meja == 5)
 
 
+def test_a_meja_page_shows_the_age_on_the_visit_day_as_the_day_list_does(login, world, family):
+    """Bima, born 10 January 2026: 9 months on 20 October, 10 months today (15 November)."""
+    kader = world.users["kader_a"]
+    _, bima = family
+    earlier = services.opening_day_open(posyandu=world.a.posyandu, tanggal=dt.date(2026, 10, 20), user=kader)
+    visit = services.visit_register(person=bima, opening_day=earlier, user=kader)
+    client = login("kader_a")
+    listed = client.get(reverse("opening_day_detail", args=[earlier.pk]), {"meja": "2"}).content.decode()
+    assert "9 bulan" in listed
+    for meja in (2, 3):
+        page = client.get(reverse("visit_meja", args=[visit.pk, meja])).content.decode()
+        assert "Laki-laki · 9 bulan" in page and "10 bulan" not in page
+
+
 def test_kader_lands_on_the_day_or_on_buka_hari_ini(login, world):
     kader = login("kader_a")
     assert kader.get("/", follow=True).request["PATH_INFO"] == reverse("opening_day_list")

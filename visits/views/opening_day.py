@@ -159,6 +159,7 @@ def visit_meja(request, pk: int, meja: int):
         "form": form,
         "version": version,
         "groups": visit.person.groups_on(visit.tanggal),
+        "umur": visit.person.umur_on(visit.tanggal),  # as on the day's list, not today's age
         "editable": editable,
         "back": _back(visit, meja),
         "read_only": [] if editable else record_lines(meja, record, list(form.fields)),
@@ -171,8 +172,13 @@ def _meja3(request, visit: Visit):
         _attempt(request, lambda: services.visit_mark_recorded(visit=visit, user=request.user),
                  f"Hasil {visit.person.nama} sudah dicatat.")  # fmt: skip
         return redirect(_back(visit, 3))
-    context = {"visit": visit, "summary": visit_summary(visit), "back": _back(visit, 3),
-               "editable": _editable(request, visit)}  # fmt: skip
+    context = {
+        "visit": visit,
+        "summary": visit_summary(visit),
+        "back": _back(visit, 3),
+        "editable": _editable(request, visit),
+        "umur": visit.person.umur_on(visit.tanggal),
+    }
     return render(request, "visits/meja3.html", context)
 
 

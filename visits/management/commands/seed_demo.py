@@ -17,7 +17,7 @@ NOT_PRODUCTION_FLAG = "--i-know-this-is-not-production"
 
 
 class Command(BaseCommand):
-    help = "Isi data contoh (satu Kab/Kota, kunjungan 4 bulan) dan cetak akun masuk untuk setiap peran."
+    help = "Isi data contoh (satu Kab/Kota, hari buka s.d. 8 bulan) dan cetak akun masuk tiap peran."
 
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=2026)
