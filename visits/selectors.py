@@ -49,7 +49,6 @@ def day_queue(*, day: OpeningDay, q: str = "") -> list[Visit]:
     mothers = household_mothers({v.person.household_id for v in visits})
     for visit in visits:
         visit.groups = visit.person.groups_on(visit.tanggal)
-        visit.umur = visit.person.umur_on(visit.tanggal)
         visit.steps = [(meja, visit.meja_done(meja)) for meja in range(2, 6)]
         visit.ibu = mothers.get(visit.person.household_id) if visit.person.hubungan == Relation.ANAK else None
     return visits

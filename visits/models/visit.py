@@ -83,6 +83,12 @@ class Visit(models.Model):
     def __str__(self) -> str:
         return f"{self.person} {self.tanggal:%d-%m-%Y}"
 
+    @property
+    def umur(self) -> str:
+        """The person's age on the visit's day ("9 bulan"), the one every page of the visit shows:
+        a correction weeks later still shows the age of that day."""
+        return self.person.umur_on(self.tanggal)
+
     def meja_done(self, meja: int) -> bool:
         return meja == 1 or getattr(self, f"meja{meja}_at") is not None
 

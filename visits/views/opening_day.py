@@ -125,7 +125,8 @@ def visit_meja(request, pk: int, meja: int):
         raise Http404("Meja tidak dikenal.")  # an address that names no page
     record_name = services.RECORD_NAMES[meja]
     visit = _visit(request, pk, record_name)
-    groups = set(visit.person.groups_on(visit.tanggal))
+    groups_listed = visit.person.groups_on(visit.tanggal)
+    groups = set(groups_listed)
     record = getattr(visit, record_name, None)
     subject = Subject(visit.person.tanggal_lahir, visit.tanggal, visit.person.jenis_kelamin)
     extra = {"earlier_doses": selectors.earlier_doses(visit=visit)} if meja == 5 else {}
@@ -158,8 +159,7 @@ def visit_meja(request, pk: int, meja: int):
         "meja_name": MEJA_NAMES[meja],
         "form": form,
         "version": version,
-        "groups": visit.person.groups_on(visit.tanggal),
-        "umur": visit.person.umur_on(visit.tanggal),  # as on the day's list, not today's age
+        "groups": groups_listed,
         "editable": editable,
         "back": _back(visit, meja),
         "read_only": [] if editable else record_lines(meja, record, list(form.fields)),
@@ -172,13 +172,8 @@ def _meja3(request, visit: Visit):
         _attempt(request, lambda: services.visit_mark_recorded(visit=visit, user=request.user),
                  f"Hasil {visit.person.nama} sudah dicatat.")  # fmt: skip
         return redirect(_back(visit, 3))
-    context = {
-        "visit": visit,
-        "summary": visit_summary(visit),
-        "back": _back(visit, 3),
-        "editable": _editable(request, visit),
-        "umur": visit.person.umur_on(visit.tanggal),
-    }
+    context = {"visit": visit, "summary": visit_summary(visit), "back": _back(visit, 3),
+               "editable": _editable(request, visit)}  # fmt: skip
     return render(request, "visits/meja3.html", context)
 
 
